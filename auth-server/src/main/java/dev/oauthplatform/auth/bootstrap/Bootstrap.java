@@ -1,0 +1,81 @@
+package dev.oauthplatform.auth.bootstrap;
+
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import dev.oauthplatform.auth.client.ClientRegistrar;
+import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.client.NewClient;
+import dev.oauthplatform.auth.client.OAuthClientRepository;
+import dev.oauthplatform.auth.config.AuthProperties;
+import dev.oauthplatform.auth.user.AppUserRepository;
+import dev.oauthplatform.auth.user.UserAccounts;
+
+/**
+ * First start: the admin user, the public {@code admin-cli} client (password grant, scope admin)
+ * and the {@code admin-console} client for admin-ui. Later starts change nothing.
+ */
+@Component
+@Order(1)
+class Bootstrap implements ApplicationRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(Bootstrap.class);
+
+	static final String ADMIN_CLI = "admin-cli";
+
+	static final String ADMIN_CONSOLE = "admin-console";
+
+	private final AuthProperties.Bootstrap settings;
+
+	private final AppUserRepository users;
+
+	private final UserAccounts accounts;
+
+	private final OAuthClientRepository clients;
+
+	private final ClientRegistrar registrar;
+
+	Bootstrap(AuthProperties properties, AppUserRepository users, UserAccounts accounts,
+			OAuthClientRepository clients, ClientRegistrar registrar) {
+		this.settings = properties.bootstrap();
+		this.users = users;
+		this.accounts = accounts;
+		this.clients = clients;
+		this.registrar = registrar;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		createAdmin();
+		if (!this.clients.existsByClientId(ADMIN_CLI)) {
+			this.registrar.register(NewClient.of(ADMIN_CLI, "Admin command line", ClientType.CLI, Set.of(),
+					Set.of("admin"), true));
+		}
+		if (!this.clients.existsByClientId(ADMIN_CONSOLE) && StringUtils.hasText(this.settings.adminConsoleSecret())) {
+			this.registrar.register(NewClient.of(ADMIN_CONSOLE, "Admin console", ClientType.WEB,
+					Set.of(this.settings.adminConsoleRedirectUri()), Set.of("openid", "profile", "admin"), true),
+					this.settings.adminConsoleSecret());
+		}
+	}
+
+	private void createAdmin() {
+		String username = this.settings.adminUsername();
+		if (!StringUtils.hasText(username) || this.users.existsByUsername(username)) {
+			return;
+		}
+		if (!StringUtils.hasText(this.settings.adminPassword())) {
+			throw new IllegalStateException("AUTH_ADMIN_PASSWORD must be set with AUTH_ADMIN_USERNAME");
+		}
+		this.accounts.create(username, this.settings.adminPassword(), null, Set.of("ADMIN", "USER"));
+		logger.info("Created the admin user '{}'", username);
+	}
+
+}

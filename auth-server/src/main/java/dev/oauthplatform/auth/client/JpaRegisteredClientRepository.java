@@ -1,0 +1,115 @@
+package dev.oauthplatform.auth.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.oauthplatform.auth.config.AuthProperties;
+
+/**
+ * The framework's view of our clients. A disabled client is invisible here, so the token endpoint
+ * answers {@code invalid_client} and its tokens introspect as inactive.
+ */
+@Repository
+public class JpaRegisteredClientRepository implements RegisteredClientRepository {
+
+	/** Client setting naming the {@link ClientType}. */
+	public static final String CLIENT_TYPE_SETTING = "settings.client.client-type";
+
+	private final OAuthClientRepository clients;
+
+	private final Duration codeTtl;
+
+	public JpaRegisteredClientRepository(OAuthClientRepository clients, AuthProperties properties) {
+		this.clients = clients;
+		this.codeTtl = properties.tokens().codeTtl();
+	}
+
+	@Override
+	@Transactional
+	public void save(RegisteredClient registeredClient) {
+		// The framework calls this only to re-encode a secret; ours never needs upgrading.
+		this.clients.findById(registeredClient.getId()).ifPresent((client) -> {
+			client.setClientSecretHash(registeredClient.getClientSecret());
+			client.setUpdatedAt(Instant.now());
+		});
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public RegisteredClient findById(String id) {
+		return this.clients.findById(id).filter(OAuthClient::isEnabled).map(this::toRegisteredClient).orElse(null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public RegisteredClient findByClientId(String clientId) {
+		return this.clients.findByClientId(clientId)
+			.filter(OAuthClient::isEnabled)
+			.map(this::toRegisteredClient)
+			.orElse(null);
+	}
+
+	RegisteredClient toRegisteredClient(OAuthClient client) {
+		return RegisteredClient.withId(client.getId())
+			.clientId(client.getClientId())
+			.clientName(client.getClientName())
+			.clientIdIssuedAt(client.getClientIdIssuedAt())
+			.clientSecret(client.getClientSecretHash())
+			.clientSecretExpiresAt(client.getClientSecretExpiresAt())
+			.clientAuthenticationMethods((methods) -> client.getAuthMethods()
+				.forEach((method) -> methods.add(new ClientAuthenticationMethod(method))))
+			.authorizationGrantTypes((grants) -> client.getGrantTypes()
+				.forEach((grant) -> grants.add(new AuthorizationGrantType(grant))))
+			.redirectUris((uris) -> uris.addAll(client.getRedirectUris()))
+			.postLogoutRedirectUris((uris) -> uris.addAll(client.getPostLogoutRedirectUris()))
+			.scopes((scopes) -> scopes.addAll(client.getScopes()))
+			.clientSettings(clientSettings(client))
+			.tokenSettings(tokenSettings(client))
+			.build();
+	}
+
+	private ClientSettings clientSettings(OAuthClient client) {
+		return ClientSettings.builder()
+			.requireProofKey(client.isRequirePkce())
+			.requireAuthorizationConsent(!client.isFirstParty() || hasPrivateUseRedirect(client))
+			.setting(CLIENT_TYPE_SETTING, client.getClientType())
+			.build();
+	}
+
+	private TokenSettings tokenSettings(OAuthClient client) {
+		OAuth2TokenFormat format = "reference".equals(client.getAccessTokenFormat()) ? OAuth2TokenFormat.REFERENCE
+				: OAuth2TokenFormat.SELF_CONTAINED;
+		return TokenSettings.builder()
+			.accessTokenFormat(format)
+			.accessTokenTimeToLive(Duration.ofSeconds(client.getAccessTokenTtlSeconds()))
+			.refreshTokenTimeToLive(Duration.ofSeconds(client.getRefreshTokenTtlSeconds()))
+			.authorizationCodeTimeToLive(this.codeTtl)
+			.reuseRefreshTokens(false)
+			.idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+	}
+
+	/**
+	 * RFC 8252 §8.6: any app can claim a private-use scheme, so the server cannot know which app
+	 * receives the code. The user confirms every time, even for a first-party client.
+	 */
+	private static boolean hasPrivateUseRedirect(OAuthClient client) {
+		return client.getClientType() == ClientType.NATIVE && client.getRedirectUris().stream().anyMatch((uri) -> {
+			String scheme = URI.create(uri).getScheme();
+			return scheme != null && !scheme.equals("http") && !scheme.equals("https");
+		});
+	}
+
+}

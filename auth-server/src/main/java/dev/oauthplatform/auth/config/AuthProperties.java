@@ -1,0 +1,25 @@
+package dev.oauthplatform.auth.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Everything an operator sets for auth-server, under {@code auth.*} in application.yml. */
+@ConfigurationProperties("auth")
+public record AuthProperties(String issuer, Path dataDir, Tokens tokens, Secrets secrets, Bootstrap bootstrap,
+		@DefaultValue("false") boolean requireExplicitSecrets) {
+
+	public record Tokens(String defaultAudience, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
+			Duration purgeInterval) {
+	}
+
+	public record Secrets(String clientSecretPepper, String keyEncryptionSecret) {
+	}
+
+	public record Bootstrap(String adminUsername, String adminPassword, String adminConsoleSecret,
+			String adminConsoleRedirectUri) {
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.oauthplatform.auth.config;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import dev.oauthplatform.auth.authorize.AuthorizationResponseHandler;
+import dev.oauthplatform.auth.authorize.DefaultScopesConverter;
+import dev.oauthplatform.auth.authorize.RedirectUriValidator;
+import dev.oauthplatform.auth.client.ClientSecretHasher;
+import dev.oauthplatform.auth.client.PublicClientTokenRequestAuthenticationProvider;
+import dev.oauthplatform.auth.client.PublicClientTokenRequestConverter;
+import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationConverter;
+import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationProvider;
+import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
+import dev.oauthplatform.auth.token.RefreshTokenReuseDetector;
+
+/** The OAuth 2.0 / OpenID Connect protocol endpoints and how each departs from the framework's defaults. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
+@EnableScheduling
+public class AuthorizationServerConfig {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain protocolEndpoints(HttpSecurity http, RegisteredClientRepository clients,
+			JpaOAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
+			ClientSecretHasher secretHasher, AuthenticationManager users) {
+		AuthorizationResponseHandler authorizationResponses = new AuthorizationResponseHandler();
+		http.oauth2AuthorizationServer((server) -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			server
+				.clientAuthentication((clientAuthentication) -> clientAuthentication
+					.authenticationConverter(new PublicClientTokenRequestConverter())
+					.authenticationProvider(new PublicClientTokenRequestAuthenticationProvider(clients))
+					.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof ClientSecretAuthenticationProvider secrets) {
+							secrets.setPasswordEncoder(secretHasher);
+						}
+					})))
+				.authorizationEndpoint((authorize) -> authorize
+					.authorizationRequestConverters((converters) -> converters
+						.replaceAll((converter) -> new DefaultScopesConverter(converter, clients)))
+					.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider requests) {
+							requests.setAuthenticationValidator(new RedirectUriValidator()
+								.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
+						}
+					}))
+					.authorizationResponseHandler(authorizationResponses)
+					.errorResponseHandler(authorizationResponses))
+				.tokenEndpoint((token) -> token
+					.accessTokenRequestConverter(new PasswordGrantAuthenticationConverter())
+					.authenticationProvider(new PasswordGrantAuthenticationProvider(users, authorizations, tokenGenerator))
+					.authenticationProviders((providers) -> providers.replaceAll((provider) ->
+							(provider instanceof OAuth2RefreshTokenAuthenticationProvider)
+									? new RefreshTokenReuseDetector(provider, authorizations) : provider)))
+				.authorizationServerMetadataEndpoint((metadata) -> metadata
+					.authorizationServerMetadataCustomizer(SupportedFeatures::describe))
+				.oidc((oidc) -> oidc.providerConfigurationEndpoint((configuration) -> configuration
+					.providerConfigurationCustomizer(SupportedFeatures::describe)));
+		})
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+			}))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						PathPatternRequestMatcher.pathPattern("/oauth2/authorize"))
+				.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticatedEndpoints()));
+		return http.build();
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(AuthProperties properties) {
+		return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+	}
+
+	private static OrRequestMatcher clientAuthenticatedEndpoints() {
+		List<RequestMatcher> endpoints = List.of(PathPatternRequestMatcher.pathPattern("/oauth2/token"),
+				PathPatternRequestMatcher.pathPattern("/oauth2/introspect"),
+				PathPatternRequestMatcher.pathPattern("/oauth2/revoke"));
+		return new OrRequestMatcher(endpoints);
+	}
+
+}

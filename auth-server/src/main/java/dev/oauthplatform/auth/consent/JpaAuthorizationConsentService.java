@@ -1,0 +1,57 @@
+package dev.oauthplatform.auth.consent;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The framework's consent store, on our table. */
+@Service
+@Transactional
+public class JpaAuthorizationConsentService implements OAuth2AuthorizationConsentService {
+
+	private final ConsentRepository consents;
+
+	public JpaAuthorizationConsentService(ConsentRepository consents) {
+		this.consents = consents;
+	}
+
+	@Override
+	public void save(OAuth2AuthorizationConsent authorizationConsent) {
+		Consent consent = new Consent();
+		consent.setRegisteredClientId(authorizationConsent.getRegisteredClientId());
+		consent.setPrincipalName(authorizationConsent.getPrincipalName());
+		Set<String> authorities = new LinkedHashSet<>();
+		authorizationConsent.getAuthorities().forEach((authority) -> authorities.add(authority.getAuthority()));
+		consent.setAuthorities(authorities);
+		consent.setGrantedAt(Instant.now());
+		this.consents.save(consent);
+	}
+
+	@Override
+	public void remove(OAuth2AuthorizationConsent authorizationConsent) {
+		this.consents.deleteById(
+				new Consent.Key(authorizationConsent.getRegisteredClientId(), authorizationConsent.getPrincipalName()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
+		return this.consents.findById(new Consent.Key(registeredClientId, principalName))
+			.map((consent) -> {
+				OAuth2AuthorizationConsent.Builder builder = OAuth2AuthorizationConsent
+					.withId(consent.getRegisteredClientId(), consent.getPrincipalName());
+				consent.getAuthorities()
+					.forEach((authority) -> builder.authority((GrantedAuthority) new SimpleGrantedAuthority(authority)));
+				return builder.build();
+			})
+			.orElse(null);
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.oauthplatform.auth.key;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+
+/**
+ * The JWKS endpoint publishes every live key; the encoder sees only the signing ones, so that a
+ * key published ahead of a rotation never signs early.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JwksConfig {
+
+	@Bean
+	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+		return (selector, context) -> selector.select(keys.published());
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SigningKeys keys) {
+		return new NimbusJwtEncoder((selector, context) -> selector.select(keys.signing()));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+		return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+	}
+
+	/** Before the web server accepts a request: the first token needs a key. */
+	@Bean
+	SmartInitializingSingleton createKeysOnFirstStart(SigningKeys keys) {
+		return keys::createMissingKeys;
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.oauthplatform.auth.token;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
+import org.springframework.util.Assert;
+
+/**
+ * RFC 9700 §4.14.2: a refresh token that was already rotated out has been copied by someone.
+ * Presenting it again revokes the whole family, the attacker's and the legitimate client's tokens
+ * alike, since the server cannot tell which of the two is presenting it.
+ */
+public final class RefreshTokenReuseDetector implements AuthenticationProvider {
+
+	private static final Logger logger = LoggerFactory.getLogger(RefreshTokenReuseDetector.class);
+
+	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2";
+
+	private final AuthenticationProvider refreshTokenProvider;
+
+	private final JpaOAuth2AuthorizationService authorizations;
+
+	public RefreshTokenReuseDetector(AuthenticationProvider refreshTokenProvider,
+			JpaOAuth2AuthorizationService authorizations) {
+		Assert.notNull(refreshTokenProvider, "refreshTokenProvider cannot be null");
+		Assert.notNull(authorizations, "authorizations cannot be null");
+		this.refreshTokenProvider = refreshTokenProvider;
+		this.authorizations = authorizations;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		OAuth2RefreshTokenAuthenticationToken request = (OAuth2RefreshTokenAuthenticationToken) authentication;
+		if (this.authorizations.revokeFamilyOfRotatedRefreshToken(request.getRefreshToken())) {
+			logger.warn("A rotated-out refresh token was presented again: revoked every token of its grant");
+			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+					"The refresh token was already used; every token of this grant is now revoked", ERROR_URI));
+		}
+		return this.refreshTokenProvider.authenticate(authentication);
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return OAuth2RefreshTokenAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

@@ -1,0 +1,110 @@
+package dev.oauthplatform.auth.support;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A user's browser in the code flow: follows redirects by hand, keeps cookies, fills in the sign-in
+ * form (CSRF field included) and the consent form, and stops at the client's redirect URI.
+ */
+public final class BrowserFlow {
+
+	private static final Pattern HIDDEN_INPUT = Pattern
+		.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"|<input[^>]*value=\"([^\"]*)\"[^>]*name=\"([^\"]+)\"");
+
+	private final CookieFilter cookies = new CookieFilter();
+
+	private final String baseUrl;
+
+	public BrowserFlow(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public RequestSpecification browser() {
+		return given().filter(this.cookies).redirects().follow(false);
+	}
+
+	/** GET /oauth2/authorize with these parameters; returns the first response. */
+	public Response authorize(Map<String, String> parameters) {
+		return browser().queryParams(parameters).get(this.baseUrl + "/oauth2/authorize");
+	}
+
+	/** Signs in on the login page the server redirected to, and returns where it sends the browser next. */
+	public Response signIn(Response redirectToLogin, String username, String password) {
+		assertThat(redirectToLogin.statusCode()).isEqualTo(302);
+		assertThat(redirectToLogin.header("Location")).endsWith("/login");
+		Response loginPage = browser().get(absolute(redirectToLogin.header("Location")));
+		Map<String, String> fields = hiddenFields(loginPage.asString());
+		Response afterLogin = browser().contentType("application/x-www-form-urlencoded")
+			.formParams(fields)
+			.formParam("username", username)
+			.formParam("password", password)
+			.post(this.baseUrl + "/login");
+		assertThat(afterLogin.statusCode()).isEqualTo(302);
+		return follow(afterLogin);
+	}
+
+	/** Ticks the given scopes on the consent page and submits it. */
+	public Response consent(Response consentPage, String clientId, List<String> scopes) {
+		assertThat(consentPage.statusCode()).isEqualTo(200);
+		assertThat(consentPage.asString()).contains("Consent required");
+		Map<String, String> fields = hiddenFields(consentPage.asString());
+		RequestSpecification form = browser().contentType("application/x-www-form-urlencoded")
+			.formParam("client_id", clientId)
+			.formParam("state", fields.get("state"));
+		scopes.forEach((scope) -> form.formParam("scope", scope));
+		return form.post(this.baseUrl + "/oauth2/authorize");
+	}
+
+	/** Follows a redirect as a browser does: the Location exactly as sent, not re-encoded. */
+	public Response follow(Response redirect) {
+		return browser().urlEncodingEnabled(false).get(absolute(redirect.header("Location")));
+	}
+
+	/** The query parameters of a redirect to the client. */
+	public static Map<String, String> redirectParameters(Response redirect) {
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		Map<String, String> parameters = new LinkedHashMap<>();
+		UriComponentsBuilder.fromUriString(redirect.header("Location"))
+			.build()
+			.getQueryParams()
+			.forEach((name, values) -> parameters.put(name, decode(values.get(0))));
+		return parameters;
+	}
+
+	private static String decode(String value) {
+		return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private String absolute(String location) {
+		return URI.create(location).isAbsolute() ? location : this.baseUrl + location;
+	}
+
+	private static Map<String, String> hiddenFields(String html) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		Matcher matcher = HIDDEN_INPUT.matcher(html);
+		while (matcher.find()) {
+			if (matcher.group(1) != null && html.substring(matcher.start(), matcher.end()).contains("hidden")) {
+				fields.put(matcher.group(1), matcher.group(2));
+			}
+			else if (matcher.group(4) != null && html.substring(matcher.start(), matcher.end()).contains("hidden")) {
+				fields.put(matcher.group(4), matcher.group(3));
+			}
+		}
+		return fields;
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.oauthplatform.auth.support;
+
+import java.util.Set;
+import java.util.UUID;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.oauthplatform.auth.client.ClientRegistrar;
+import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
+import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.client.NewClient;
+import dev.oauthplatform.auth.user.UserAccounts;
+
+import static io.restassured.RestAssured.given;
+
+/** The real server on a random port, spoken to over HTTP only. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HttpTest {
+
+	protected static final String USER_PASSWORD = "correct horse battery staple";
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected ClientRegistrar registrar;
+
+	@Autowired
+	protected UserAccounts accounts;
+
+	@BeforeEach
+	void pointRestAssuredAtTheServer() {
+		RestAssured.port = this.port;
+		RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+	}
+
+	protected String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+	/** A fresh user, so that tests never share state. */
+	protected String newUser() {
+		String username = "user-" + UUID.randomUUID();
+		this.accounts.create(username, USER_PASSWORD, username + "@example.test", Set.of("USER"));
+		return username;
+	}
+
+	protected RegisteredCredentials register(NewClient client) {
+		return this.registrar.register(client);
+	}
+
+	protected RegisteredCredentials register(ClientType type, Set<String> redirectUris, Set<String> scopes,
+			boolean firstParty) {
+		return register(NewClient.of(null, type.value() + " test client", type, redirectUris, scopes, firstParty));
+	}
+
+	protected static RequestSpecification tokenRequest(RegisteredCredentials client) {
+		RequestSpecification request = given().contentType("application/x-www-form-urlencoded");
+		return (client.clientSecret() != null) ? request.auth().preemptive().basic(client.clientId(), client.clientSecret())
+				: request.formParam("client_id", client.clientId());
+	}
+
+	protected static Response passwordGrant(RegisteredCredentials client, String username, String password) {
+		return tokenRequest(client).formParam("grant_type", "password")
+			.formParam("username", username)
+			.formParam("password", password)
+			.post("/oauth2/token");
+	}
+
+	protected static Response refresh(RegisteredCredentials client, String refreshToken) {
+		return tokenRequest(client).formParam("grant_type", "refresh_token")
+			.formParam("refresh_token", refreshToken)
+			.post("/oauth2/token");
+	}
+
+	protected static Response introspect(RegisteredCredentials client, String token) {
+		return given().auth().preemptive().basic(client.clientId(), client.clientSecret())
+			.formParam("token", token)
+			.post("/oauth2/introspect");
+	}
+
+}
