@@ -30,6 +30,7 @@ import dev.oauthplatform.auth.authorize.RedirectUriValidator;
 import dev.oauthplatform.auth.client.ClientSecretHasher;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestAuthenticationProvider;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestConverter;
+import dev.oauthplatform.auth.grant.clientcredentials.ClientCredentialsDefaultScopesConverter;
 import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationConverter;
 import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationProvider;
 import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
@@ -71,6 +72,7 @@ public class AuthorizationServerConfig {
 					.errorResponseHandler(authorizationResponses))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverter(new PasswordGrantAuthenticationConverter())
+					.accessTokenRequestConverter(new ClientCredentialsDefaultScopesConverter())
 					.authenticationProvider(new PasswordGrantAuthenticationProvider(users, authorizations, tokenGenerator))
 					.authenticationProviders((providers) -> providers.replaceAll((provider) ->
 							(provider instanceof OAuth2RefreshTokenAuthenticationProvider)
