@@ -35,6 +35,8 @@ class Bootstrap implements ApplicationRunner {
 
 	private final AuthProperties.Bootstrap settings;
 
+	private final boolean production;
+
 	private final AppUserRepository users;
 
 	private final UserAccounts accounts;
@@ -46,6 +48,7 @@ class Bootstrap implements ApplicationRunner {
 	Bootstrap(AuthProperties properties, AppUserRepository users, UserAccounts accounts,
 			OAuthClientRepository clients, ClientRegistrar registrar) {
 		this.settings = properties.bootstrap();
+		this.production = properties.requireExplicitSecrets();
 		this.users = users;
 		this.accounts = accounts;
 		this.clients = clients;
@@ -68,6 +71,9 @@ class Bootstrap implements ApplicationRunner {
 
 	private void createAdmin() {
 		String username = this.settings.adminUsername();
+		if (!StringUtils.hasText(username) && this.production && this.users.count() == 0) {
+			throw new IllegalStateException("AUTH_ADMIN_USERNAME and AUTH_ADMIN_PASSWORD must be set in production");
+		}
 		if (!StringUtils.hasText(username) || this.users.existsByUsername(username)) {
 			return;
 		}

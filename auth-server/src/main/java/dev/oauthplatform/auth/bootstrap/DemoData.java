@@ -1,0 +1,119 @@
+package dev.oauthplatform.auth.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.oauthplatform.auth.client.ClientRegistrar;
+import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
+import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.client.NewClient;
+import dev.oauthplatform.auth.client.OAuthClientRepository;
+import dev.oauthplatform.auth.config.AuthProperties;
+import dev.oauthplatform.auth.user.AppUserRepository;
+import dev.oauthplatform.auth.user.UserAccounts;
+
+/**
+ * {@code ./run.sh} only (profile {@code demo}): a demo user and one client of each type, their
+ * secrets written once to {@code data/demo-clients.env} (mode 0600) so the README's curl lines work.
+ */
+@Component
+@Profile("demo")
+@Order(2)
+class DemoData implements ApplicationRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
+
+	static final String DEMO_USER = "demo";
+
+	static final String DEMO_PASSWORD = "demo-password-2026";
+
+	private static final Set<String> USER_SCOPES = Set.of("openid", "profile", "notes.read", "notes.write");
+
+	private final ClientRegistrar registrar;
+
+	private final OAuthClientRepository clients;
+
+	private final AppUserRepository users;
+
+	private final UserAccounts accounts;
+
+	private final Path dataDir;
+
+	DemoData(ClientRegistrar registrar, OAuthClientRepository clients, AppUserRepository users, UserAccounts accounts,
+			AuthProperties properties) {
+		this.registrar = registrar;
+		this.clients = clients;
+		this.users = users;
+		this.accounts = accounts;
+		this.dataDir = properties.dataDir();
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.users.existsByUsername(DEMO_USER)) {
+			this.accounts.create(DEMO_USER, DEMO_PASSWORD, "demo@example.test", Set.of("USER"));
+		}
+		if (this.clients.existsByClientId("demo-m2m")) {
+			return;
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add("# Demo clients of ./run.sh; secrets are shown here once and stored hashed by the server.");
+		lines.add("DEMO_USER=" + DEMO_USER);
+		lines.add("DEMO_PASSWORD=" + DEMO_PASSWORD);
+		record("DEMO_WEB", lines, this.registrar.register(NewClient.of("demo-web", "Demo backend (BFF)", ClientType.WEB,
+				Set.of("http://localhost:3000/callback"), USER_SCOPES, true)));
+		record("DEMO_LEGACY_WEB", lines, this.registrar.register(NewClient
+			.of("demo-legacy-web", "Demo legacy backend (seed 002: client_secret_post, no PKCE)", ClientType.WEB,
+					Set.of("http://localhost:3000/login/"), USER_SCOPES, true)
+			.withAuthMethod("client_secret_post")
+			.withRequirePkce(false)));
+		record("DEMO_SPA", lines, this.registrar.register(NewClient.of("demo-spa", "Demo single-page app",
+				ClientType.SPA, Set.of("http://localhost:3000/spa/callback"), USER_SCOPES, false)));
+		record("DEMO_NATIVE", lines, this.registrar.register(NewClient.of("demo-native", "Demo desktop app",
+				ClientType.NATIVE, Set.of("http://127.0.0.1/callback", "com.example.demo:/callback"), USER_SCOPES,
+				true)));
+		record("DEMO_M2M", lines, this.registrar.register(NewClient.of("demo-m2m", "Demo machine client",
+				ClientType.M2M, Set.of(), Set.of("notes.read"), true)));
+		if (!this.clients.existsByClientId("test")) {
+			record("SEED_CLI", lines, this.registrar.register(NewClient.of("test", "Seed 002 CLI", ClientType.CLI,
+					Set.of(), Set.of("notes.read", "notes.write"), true)));
+		}
+		write(lines);
+	}
+
+	private static void record(String name, List<String> lines, RegisteredCredentials credentials) {
+		lines.add(name + "_CLIENT_ID=" + credentials.clientId());
+		if (credentials.clientSecret() != null) {
+			lines.add(name + "_CLIENT_SECRET=" + credentials.clientSecret());
+		}
+	}
+
+	private void write(List<String> lines) {
+		Path file = this.dataDir.resolve("demo-clients.env");
+		try {
+			Files.createDirectories(this.dataDir);
+			Files.write(file, lines);
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			logger.info("Registered the demo clients: ids and secrets in {}", file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

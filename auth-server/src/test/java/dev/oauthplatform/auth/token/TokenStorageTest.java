@@ -1,0 +1,68 @@
+package dev.oauthplatform.auth.token;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
+import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.support.HttpTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+class TokenStorageTest extends HttpTest {
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ExpiredAuthorizationPurger purger;
+
+	@Test
+	void tokensAndSecretsAreStoredOnlyAsHashes() {
+		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
+		RegisteredCredentials m2m = register(ClientType.M2M, Set.of(), Set.of("notes.read"), true);
+		Response tokens = passwordGrant(cli, newUser(), USER_PASSWORD);
+		String accessToken = tokens.path("access_token");
+		String refreshToken = tokens.path("refresh_token");
+
+		String everything = dump("oauth_token") + dump("oauth_authorization") + dump("oauth_client");
+
+		assertThat(everything).doesNotContain(accessToken)
+			.doesNotContain(refreshToken)
+			.doesNotContain(m2m.clientSecret())
+			.contains(TokenHashes.hash(refreshToken))
+			.contains(TokenHashes.hash(accessToken));
+	}
+
+	@Test
+	void expiredAuthorizationsArePurged() {
+		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
+		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		String accessToken = passwordGrant(cli, newUser(), USER_PASSWORD).path("access_token");
+		String hash = TokenHashes.hash(accessToken);
+		String authorizationId = this.jdbc.queryForObject(
+				"select authorization_id from oauth_token where token_hash = ?", String.class, hash);
+		this.jdbc.update("update oauth_authorization set expires_at = ? where id = ?",
+				java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), authorizationId);
+
+		assertThat(this.purger.purge()).isGreaterThanOrEqualTo(1);
+
+		assertThat(this.jdbc.queryForObject("select count(*) from oauth_token where authorization_id = ?",
+				Integer.class, authorizationId)).isZero();
+		introspect(introspector, accessToken).then().body("active", equalTo(false));
+	}
+
+	private String dump(String table) {
+		List<Map<String, Object>> rows = this.jdbc.queryForList("select * from " + table);
+		return rows.toString();
+	}
+
+}

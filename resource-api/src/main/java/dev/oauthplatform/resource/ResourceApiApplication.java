@@ -1,0 +1,13 @@
+package dev.oauthplatform.resource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ResourceApiApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ResourceApiApplication.class, args);
+	}
+
+}
