@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -19,7 +17,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
@@ -47,7 +44,7 @@ public final class AuthorizationResponseHandler implements AuthenticationSuccess
 		OAuth2AuthorizationCodeRequestAuthenticationToken rejected = (exception instanceof OAuth2AuthorizationCodeRequestAuthenticationException codeRequest)
 				? codeRequest.getAuthorizationCodeRequestAuthentication() : null;
 		if (rejected == null || rejected.getRedirectUri() == null) {
-			renderErrorPage(response, error);
+			ErrorPage.render(response, error);
 			return;
 		}
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(rejected.getRedirectUri())
@@ -70,21 +67,6 @@ public final class AuthorizationResponseHandler implements AuthenticationSuccess
 
 	private static void redirect(HttpServletResponse response, UriComponentsBuilder uri) throws IOException {
 		response.sendRedirect(uri.build(true).toUriString());
-	}
-
-	private static void renderErrorPage(HttpServletResponse response, OAuth2Error error) throws IOException {
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setContentType(MediaType.TEXT_HTML_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		String description = (error.getDescription() != null) ? error.getDescription() : "";
-		response.getWriter().write("""
-				<!DOCTYPE html>
-				<html lang="en"><head><meta charset="utf-8"><title>Sign-in request refused</title></head>
-				<body><main><h1>This sign-in request cannot be completed</h1>
-				<p>The application that sent you here made a request this server refuses.</p>
-				<p><code id="error">%s</code>: <span id="error-description">%s</span></p>
-				</main></body></html>
-				""".formatted(HtmlUtils.htmlEscape(error.getErrorCode()), HtmlUtils.htmlEscape(description)));
 	}
 
 	private static String encode(String value) {

@@ -3,8 +3,10 @@ package dev.oauthplatform.auth.config;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -18,6 +20,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,6 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import dev.oauthplatform.auth.authorize.AuthorizationResponseHandler;
 import dev.oauthplatform.auth.authorize.DefaultScopesConverter;
 import dev.oauthplatform.auth.authorize.RedirectUriValidator;
+import dev.oauthplatform.auth.client.ClientAuthenticationRequestValidator;
 import dev.oauthplatform.auth.client.ClientSecretHasher;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestAuthenticationProvider;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestConverter;
@@ -52,6 +57,7 @@ public class AuthorizationServerConfig {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
+					.authenticationConverters((converters) -> converters.add(0, new ClientAuthenticationRequestValidator()))
 					.authenticationConverter(new PublicClientTokenRequestConverter())
 					.authenticationProvider(new PublicClientTokenRequestAuthenticationProvider(clients))
 					.authenticationProviders((providers) -> providers.forEach((provider) -> {
@@ -83,7 +89,7 @@ public class AuthorizationServerConfig {
 					.providerConfigurationCustomizer(SupportedFeatures::describe)));
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(userInfoOnly()).jwt((jwt) -> {
 			}))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -95,6 +101,21 @@ public class AuthorizationServerConfig {
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(AuthProperties properties) {
 		return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+	}
+
+	/** Only userinfo takes a bearer token; elsewhere a Bearer header is just a failed client authentication. */
+	private static BearerTokenResolver userInfoOnly() {
+		DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+		RequestMatcher userInfo = PathPatternRequestMatcher.pathPattern("/userinfo");
+		return (request) -> userInfo.matches(request) ? resolver.resolve(request) : null;
+	}
+
+	@Bean
+	FilterRegistrationBean<ProtocolRequestGuard> protocolRequestGuard() {
+		FilterRegistrationBean<ProtocolRequestGuard> registration = new FilterRegistrationBean<>(
+				new ProtocolRequestGuard());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
 	}
 
 	private static OrRequestMatcher clientAuthenticatedEndpoints() {

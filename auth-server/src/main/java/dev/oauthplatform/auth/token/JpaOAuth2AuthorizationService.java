@@ -5,9 +5,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -19,15 +21,19 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Authorizations in the database, every code and token stored as its SHA-256 and found by that
  * indexed hash (one primary-key look-up, not an OR over token columns). Saves are optimistic:
- * of two requests spending the same code or refresh token at once, exactly one wins.
+ * of two requests spending the same code or refresh token at once, exactly one wins, and the
+ * other gets {@code invalid_grant}, never a 500: writes own their transaction, commit included.
  */
 @Service
-@Transactional
+@Transactional(readOnly = true)
 public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService {
 
 	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
@@ -38,13 +44,27 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 
 	private final AuthorizationMapper mapper = new AuthorizationMapper();
 
-	public JpaOAuth2AuthorizationService(EntityManager entityManager, RegisteredClientRepository clients) {
+	private final TransactionTemplate writes;
+
+	public JpaOAuth2AuthorizationService(EntityManager entityManager, RegisteredClientRepository clients,
+			PlatformTransactionManager transactionManager) {
 		this.entityManager = entityManager;
 		this.clients = clients;
+		this.writes = new TransactionTemplate(transactionManager);
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void save(OAuth2Authorization authorization) {
+		try {
+			this.writes.executeWithoutResult((status) -> write(authorization));
+		}
+		catch (ConcurrencyFailureException | OptimisticLockException | PessimisticLockException ex) {
+			throw concurrentUse();
+		}
+	}
+
+	private void write(OAuth2Authorization authorization) {
 		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId());
 		Long readVersion = authorization.getAttribute(AuthorizationMapper.VERSION_ATTRIBUTE);
 		if (record == null) {
@@ -59,15 +79,10 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 			}
 			this.mapper.copy(authorization, record, Instant.now());
 		}
-		try {
-			this.entityManager.flush();
-		}
-		catch (OptimisticLockException | ObjectOptimisticLockingFailureException ex) {
-			throw concurrentUse();
-		}
 	}
 
 	@Override
+	@Transactional
 	public void remove(OAuth2Authorization authorization) {
 		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId());
 		if (record != null) {
@@ -76,14 +91,12 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public OAuth2Authorization findById(String id) {
 		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, id);
 		return (record != null) ? toAuthorization(record, null, null) : null;
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
 		String hash = TokenHashes.hash(token);
 		IssuedToken issued = this.entityManager.find(IssuedToken.class, hash);
@@ -93,13 +106,31 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		return toAuthorization(issued.authorization, hash, token);
 	}
 
-	/** Revokes every token of the authorization that holds this rotated-out refresh token, if any. */
+	/**
+	 * Revokes every token of the authorization that holds this rotated-out refresh token, if any.
+	 * The authorization row is locked first, so concurrent revocations and rotations queue up
+	 * instead of deadlocking.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public boolean revokeFamilyOfRotatedRefreshToken(String refreshToken) {
-		IssuedToken issued = this.entityManager.find(IssuedToken.class, TokenHashes.hash(refreshToken));
+		try {
+			return Boolean.TRUE.equals(this.writes.execute((status) -> revokeFamily(TokenHashes.hash(refreshToken))));
+		}
+		catch (ConcurrencyFailureException | PessimisticLockException ex) {
+			return true; // another request is revoking the same family right now
+		}
+	}
+
+	private boolean revokeFamily(String refreshTokenHash) {
+		IssuedToken issued = this.entityManager.find(IssuedToken.class, refreshTokenHash);
 		if (issued == null || issued.kind != TokenKind.ROTATED_REFRESH) {
 			return false;
 		}
-		this.entityManager.remove(issued.authorization);
+		AuthorizationRecord family = this.entityManager.find(AuthorizationRecord.class, issued.authorization.id,
+				LockModeType.PESSIMISTIC_WRITE);
+		if (family != null) {
+			this.entityManager.remove(family);
+		}
 		return true;
 	}
 
