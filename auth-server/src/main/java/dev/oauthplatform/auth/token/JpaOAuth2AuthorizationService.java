@@ -113,20 +113,33 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public boolean revokeFamilyOfRotatedRefreshToken(String refreshToken) {
-		try {
-			return Boolean.TRUE.equals(this.writes.execute((status) -> revokeFamily(TokenHashes.hash(refreshToken))));
-		}
-		catch (ConcurrencyFailureException | PessimisticLockException ex) {
-			return true; // another request is revoking the same family right now
+		String hash = TokenHashes.hash(refreshToken);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return Boolean.TRUE.equals(this.writes.execute((status) -> revokeFamily(hash)));
+			}
+			catch (ConcurrencyFailureException | OptimisticLockException | PessimisticLockException ex) {
+				if (attempt == 3) {
+					return true; // the family keeps changing under concurrent requests: refuse this one anyway
+				}
+			}
 		}
 	}
 
 	private boolean revokeFamily(String refreshTokenHash) {
-		IssuedToken issued = this.entityManager.find(IssuedToken.class, refreshTokenHash);
-		if (issued == null || issued.kind != TokenKind.ROTATED_REFRESH) {
+		String familyId = this.entityManager
+			.createQuery("select t.authorization.id from IssuedToken t where t.tokenHash = :hash and t.kind = :kind",
+					String.class)
+			.setParameter("hash", refreshTokenHash)
+			.setParameter("kind", TokenKind.ROTATED_REFRESH)
+			.getResultStream()
+			.findFirst()
+			.orElse(null);
+		if (familyId == null) {
 			return false;
 		}
-		AuthorizationRecord family = this.entityManager.find(AuthorizationRecord.class, issued.authorization.id,
+		// the lock is the family's first read in this transaction: no stale version to trip over
+		AuthorizationRecord family = this.entityManager.find(AuthorizationRecord.class, familyId,
 				LockModeType.PESSIMISTIC_WRITE);
 		if (family != null) {
 			this.entityManager.remove(family);

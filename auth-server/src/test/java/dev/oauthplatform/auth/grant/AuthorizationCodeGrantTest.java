@@ -146,6 +146,49 @@ class AuthorizationCodeGrantTest extends HttpTest {
 			.body("scope", scopes("notes.read", "notes.write"));
 	}
 
+	@Test
+	void aThirdPartyConsentIsRememberedForTheNextSignIn() {
+		String redirectUri = "https://thirdparty.example.test/cb";
+		RegisteredCredentials app = register(ClientType.WEB, Set.of(redirectUri), Set.of("notes.read"), false);
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		Response consentPage = browser.signIn(browser.authorize(request(app, redirectUri, Pkce.create(), "notes.read")),
+				newUser(), USER_PASSWORD);
+		BrowserFlow.redirectParameters(browser.consent(consentPage, app.clientId(), List.of("notes.read")));
+
+		Response second = browser.authorize(request(app, redirectUri, Pkce.create(), "notes.read"));
+
+		assertThat(BrowserFlow.redirectParameters(second)).containsKey("code");
+	}
+
+	@Test
+	void aNativeAppOnAPrivateUseSchemeAlwaysAsksForConsentEvenWhenFirstParty() {
+		String redirectUri = "com.example.app:/oauth/callback";
+		RegisteredCredentials app = register(ClientType.NATIVE, Set.of(redirectUri), Set.of("notes.read"), true);
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+
+		Response page = browser.signIn(browser.authorize(request(app, redirectUri, Pkce.create(), "notes.read")),
+				newUser(), USER_PASSWORD);
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.asString()).contains("Consent required");
+		Response redirect = browser.consent(page, app.clientId(), List.of("notes.read"));
+		assertThat(redirect.header("Location")).startsWith(redirectUri + "?code=");
+	}
+
+	@Test
+	void aDeniedConsentRedirectsWithAccessDenied() {
+		String redirectUri = "https://thirdparty.example.test/cb";
+		RegisteredCredentials app = register(ClientType.WEB, Set.of(redirectUri), Set.of("notes.read"), false);
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		Response consentPage = browser.signIn(browser.authorize(request(app, redirectUri, Pkce.create(), "notes.read")),
+				newUser(), USER_PASSWORD);
+
+		Response redirect = browser.consent(consentPage, app.clientId(), List.of());
+
+		assertThat(BrowserFlow.redirectParameters(redirect)).containsEntry("error", "access_denied")
+			.containsEntry("iss", "http://localhost:9000");
+	}
+
 	private String codeFor(RegisteredCredentials client, String redirectUri, Pkce pkce, String scope) {
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 		Response redirect = browser.signIn(browser.authorize(request(client, redirectUri, pkce, scope)), newUser(),

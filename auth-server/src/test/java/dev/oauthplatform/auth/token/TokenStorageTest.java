@@ -1,5 +1,7 @@
 package dev.oauthplatform.auth.token;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.support.BrowserFlow;
 import dev.oauthplatform.auth.support.HttpTest;
+import dev.oauthplatform.auth.support.Pkce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -58,6 +62,30 @@ class TokenStorageTest extends HttpTest {
 		assertThat(this.jdbc.queryForObject("select count(*) from oauth_token where authorization_id = ?",
 				Integer.class, authorizationId)).isZero();
 		introspect(introspector, accessToken).then().body("active", equalTo(false));
+	}
+
+	@Test
+	void anAuthorizationCodeLivesSixtySeconds() {
+		String redirectUri = "https://app.example.test/cb";
+		RegisteredCredentials web = register(ClientType.WEB, Set.of(redirectUri), Set.of("notes.read"), true);
+		Pkce pkce = Pkce.create();
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		Response redirect = browser.signIn(browser.authorize(Map.of("response_type", "code", "client_id", web.clientId(),
+				"redirect_uri", redirectUri, "code_challenge", pkce.challenge(), "code_challenge_method", "S256")),
+				newUser(), USER_PASSWORD);
+		String code = BrowserFlow.redirectParameters(redirect).get("code");
+
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"select kind, issued_at, expires_at from oauth_token where token_hash = ?", TokenHashes.hash(code));
+
+		assertThat(row.get("kind")).isEqualTo("CODE");
+		assertThat(Duration.between(instant(row.get("issued_at")), instant(row.get("expires_at"))))
+			.isEqualTo(Duration.ofSeconds(60));
+	}
+
+	private static Instant instant(Object timestamp) {
+		return (timestamp instanceof java.time.OffsetDateTime offset) ? offset.toInstant()
+				: ((java.sql.Timestamp) timestamp).toInstant();
 	}
 
 	private String dump(String table) {
