@@ -5,25 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+. scripts/lib.sh
 DATA_DIR=${AUTH_DATA_DIR:-./data}
-JAR=auth-server/target/auth-server-0.1.0-SNAPSHOT.jar
-
-newest_java() {
-  local best="" best_version=0 candidate version
-  for candidate in /usr/lib/jvm/*/bin/java ${JAVA_HOME:+$JAVA_HOME/bin/java}; do
-    [ -x "$candidate" ] || continue
-    version=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-    if [ "${version%%.*}" -gt "$best_version" ] 2>/dev/null; then best=$candidate; best_version=${version%%.*}; fi
-  done
-  echo "${best:-java}"
-}
-
-build_if_needed() {
-  if [ ! -f "$JAR" ] || [ -n "$(find auth-server/src pom.xml auth-server/pom.xml -newer "$JAR" -print -quit)" ]; then
-    echo "Building auth-server ..."
-    ./mvnw -q -B -DskipTests package -pl auth-server -am
-  fi
-}
 
 # Server secrets, generated once and kept (mode 0600) next to the database.
 load_secrets() {
@@ -31,9 +14,9 @@ load_secrets() {
   local file="$DATA_DIR/secrets.env"
   if [ ! -f "$file" ]; then
     (umask 077; {
-      echo "AUTH_CLIENT_SECRET_PEPPER=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-      echo "AUTH_KEY_ENCRYPTION_SECRET=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-      echo "ADMIN_CONSOLE_SECRET=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+      echo "AUTH_CLIENT_SECRET_PEPPER=$(random_secret)"
+      echo "AUTH_KEY_ENCRYPTION_SECRET=$(random_secret)"
+      echo "ADMIN_CONSOLE_SECRET=$(random_secret)"
     } > "$file")
   fi
   set -a; . "$file"; set +a
@@ -62,7 +45,7 @@ stop() {
 trap stop INT TERM EXIT
 
 echo "Starting auth-server on $("$JAVA" -version 2>&1 | head -1) ..."
-"$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=demo > "$DATA_DIR/auth-server.log" 2>&1 &
+"$JAVA" $AUTH_JAVA_OPTS -jar "$AUTH_JAR" --spring.profiles.active=demo > "$DATA_DIR/auth-server.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 60); do

@@ -2,6 +2,8 @@ package dev.oauthplatform.auth.key;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,8 @@ import org.springframework.security.config.annotation.web.configuration.OAuth2Au
 @Configuration(proxyBeanMethods = false)
 public class JwksConfig {
 
+	private static final Logger logger = LoggerFactory.getLogger(JwksConfig.class);
+
 	@Bean
 	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
 		return (selector, context) -> selector.select(keys.published());
@@ -25,6 +29,7 @@ public class JwksConfig {
 
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
+		logger.info("JCA provider for token signatures: {}", NativeCrypto.installIfAvailable());
 		return new NimbusJwtEncoder((selector, context) -> selector.select(keys.signing()));
 	}
 

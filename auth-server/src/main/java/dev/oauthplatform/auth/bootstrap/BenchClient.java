@@ -1,0 +1,52 @@
+package dev.oauthplatform.auth.bootstrap;
+
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.oauthplatform.auth.client.ClientRegistrar;
+import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.client.NewClient;
+import dev.oauthplatform.auth.client.OAuthClientRepository;
+
+/**
+ * {@code bench/run.sh} only (profile {@code bench}): the shared benchmark's machine client,
+ * {@code bench-m2m} with the secret the load scripts send, and a public CLI client for the
+ * password and refresh benchmarks.
+ */
+@Component
+@Profile("bench")
+@Order(3)
+class BenchClient implements ApplicationRunner {
+
+	private final ClientRegistrar registrar;
+
+	private final OAuthClientRepository clients;
+
+	private final String secret;
+
+	BenchClient(ClientRegistrar registrar, OAuthClientRepository clients,
+			@Value("${BENCH_CLIENT_SECRET:bench-m2m-secret-0123456789abcdef}") String secret) {
+		this.registrar = registrar;
+		this.clients = clients;
+		this.secret = secret;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.clients.existsByClientId("bench-m2m")) {
+			this.registrar.register(NewClient.of("bench-m2m", "Benchmark machine client", ClientType.M2M, Set.of(),
+					Set.of("notes.read"), true), this.secret);
+		}
+		if (!this.clients.existsByClientId("bench-cli")) {
+			this.registrar.register(NewClient.of("bench-cli", "Benchmark CLI client", ClientType.CLI, Set.of(),
+					Set.of("notes.read"), true));
+		}
+	}
+
+}
