@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -27,13 +30,29 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 	/** Client setting naming the {@link ClientType}. */
 	public static final String CLIENT_TYPE_SETTING = "settings.client.client-type";
 
+	/**
+	 * Every token request looks its client up: cached, evicted on every change made here, and
+	 * short-lived so that a change made on another instance is seen within that time.
+	 */
+	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
 	private final OAuthClientRepository clients;
 
 	private final Duration codeTtl;
 
+	private final Cache<String, RegisteredClient> byClientId = Caffeine.newBuilder()
+		.expireAfterWrite(CACHE_TTL)
+		.maximumSize(10_000)
+		.build();
+
 	public JpaRegisteredClientRepository(OAuthClientRepository clients, AuthProperties properties) {
 		this.clients = clients;
 		this.codeTtl = properties.tokens().codeTtl();
+	}
+
+	/** Forget what is cached of this client: call after changing it. */
+	public void evict(String clientId) {
+		this.byClientId.invalidate(clientId);
 	}
 
 	@Override
@@ -44,6 +63,7 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 			client.setClientSecretHash(registeredClient.getClientSecret());
 			client.setUpdatedAt(Instant.now());
 		});
+		evict(registeredClient.getClientId());
 	}
 
 	@Override
@@ -52,13 +72,21 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 		return this.clients.findById(id).filter(OAuthClient::isEnabled).map(this::toRegisteredClient).orElse(null);
 	}
 
+	/** Unknown and disabled clients are not cached: they are looked up every time. */
 	@Override
-	@Transactional(readOnly = true)
 	public RegisteredClient findByClientId(String clientId) {
-		return this.clients.findByClientId(clientId)
+		RegisteredClient cached = this.byClientId.getIfPresent(clientId);
+		if (cached != null) {
+			return cached;
+		}
+		RegisteredClient client = this.clients.findByClientId(clientId)
 			.filter(OAuthClient::isEnabled)
 			.map(this::toRegisteredClient)
 			.orElse(null);
+		if (client != null) {
+			this.byClientId.put(clientId, client);
+		}
+		return client;
 	}
 
 	RegisteredClient toRegisteredClient(OAuthClient client) {

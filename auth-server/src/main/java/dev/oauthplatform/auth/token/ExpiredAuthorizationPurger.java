@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Deletes authorizations whose every code and token has expired. */
+/** Deletes authorizations whose every code and token has expired, and deny-list entries of expired tokens. */
 @Component
 public class ExpiredAuthorizationPurger {
 
@@ -19,8 +19,11 @@ public class ExpiredAuthorizationPurger {
 
 	private final EntityManager entityManager;
 
-	public ExpiredAuthorizationPurger(EntityManager entityManager) {
+	private final StatelessAccessTokens statelessTokens;
+
+	ExpiredAuthorizationPurger(EntityManager entityManager, StatelessAccessTokens statelessTokens) {
 		this.entityManager = entityManager;
+		this.statelessTokens = statelessTokens;
 	}
 
 	@Scheduled(fixedDelayString = "${auth.tokens.purge-interval}", initialDelayString = "${auth.tokens.purge-interval}")
@@ -35,6 +38,7 @@ public class ExpiredAuthorizationPurger {
 		int purged = this.entityManager.createNativeQuery("delete from oauth_authorization where expires_at < ?1")
 			.setParameter(1, now)
 			.executeUpdate();
+		this.statelessTokens.purgeExpired(now);
 		if (purged > 0) {
 			logger.info("Purged {} expired authorizations", purged);
 		}

@@ -46,16 +46,24 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 
 	private final TransactionTemplate writes;
 
-	public JpaOAuth2AuthorizationService(EntityManager entityManager, RegisteredClientRepository clients,
-			PlatformTransactionManager transactionManager) {
+	private final StatelessAccessTokens statelessTokens;
+
+	JpaOAuth2AuthorizationService(EntityManager entityManager, RegisteredClientRepository clients,
+			PlatformTransactionManager transactionManager, StatelessAccessTokens statelessTokens) {
 		this.entityManager = entityManager;
 		this.clients = clients;
 		this.writes = new TransactionTemplate(transactionManager);
+		this.statelessTokens = statelessTokens;
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void save(OAuth2Authorization authorization) {
+		if (StatelessAccessTokens.isStateless(authorization)) {
+			// issuing writes nothing; revoking records the jti
+			this.writes.executeWithoutResult((status) -> this.statelessTokens.revoke(authorization));
+			return;
+		}
 		try {
 			this.writes.executeWithoutResult((status) -> write(authorization));
 		}
@@ -84,6 +92,9 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	@Override
 	@Transactional
 	public void remove(OAuth2Authorization authorization) {
+		if (Boolean.TRUE.equals(authorization.getAttribute(StatelessAccessTokens.STATELESS_ATTRIBUTE))) {
+			return;
+		}
 		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId());
 		if (record != null) {
 			this.entityManager.remove(record);
@@ -100,7 +111,11 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
 		String hash = TokenHashes.hash(token);
 		IssuedToken issued = this.entityManager.find(IssuedToken.class, hash);
-		if (issued == null || !kindsFor(tokenType).contains(issued.kind)) {
+		Set<TokenKind> kinds = kindsFor(tokenType);
+		if (issued == null && kinds.contains(TokenKind.ACCESS)) {
+			return this.statelessTokens.find(token);
+		}
+		if (issued == null || !kinds.contains(issued.kind)) {
 			return null;
 		}
 		return toAuthorization(issued.authorization, hash, token);

@@ -1,0 +1,125 @@
+package dev.oauthplatform.auth.token;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+
+import dev.oauthplatform.auth.config.AuthProperties;
+
+/**
+ * Client credentials JWTs are not written to the database: issuing one stays free of writes, as
+ * at every peer. Introspection and revocation still work: such a token is recognised by its
+ * signature, its expiry, its client (still registered, enabled and allowed client_credentials)
+ * and a deny list of revoked {@code jti}s that lives only as long as the tokens it names.
+ */
+@Component
+class StatelessAccessTokens {
+
+	/** Marks an authorization rebuilt from a JWT rather than read from a row. */
+	static final String STATELESS_ATTRIBUTE = StatelessAccessTokens.class.getName();
+
+	private final JwtDecoder decoder;
+
+	private final RegisteredClientRepository clients;
+
+	private final EntityManager entityManager;
+
+	StatelessAccessTokens(JWKSource<SecurityContext> keys, RegisteredClientRepository clients,
+			EntityManager entityManager, AuthProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+			.jwsAlgorithms((algorithms) -> {
+				algorithms.add(SignatureAlgorithm.ES256);
+				algorithms.add(SignatureAlgorithm.RS256);
+			})
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+		this.decoder = decoder;
+		this.clients = clients;
+		this.entityManager = entityManager;
+	}
+
+	/** A self-contained client_credentials token with nothing else in its authorization. */
+	static boolean isStateless(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
+		return AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
+				&& accessToken != null && accessToken.getClaims() != null && authorization.getRefreshToken() == null
+				&& isJwt(accessToken.getToken().getTokenValue());
+	}
+
+	/** Revocation of a stateless token: its jti joins the deny list until the token expires. */
+	void revoke(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
+		Object jti = accessToken.getClaims().get("jti");
+		if (accessToken.isInvalidated() && jti != null && this.entityManager.find(RevokedJti.class, jti) == null) {
+			this.entityManager.persist(new RevokedJti(jti.toString(), accessToken.getToken().getExpiresAt()));
+		}
+	}
+
+	/** The authorization a valid, unrevoked client_credentials JWT stands for; null for anything else. */
+	OAuth2Authorization find(String token) {
+		if (!isJwt(token)) {
+			return null;
+		}
+		Jwt jwt;
+		try {
+			jwt = this.decoder.decode(token);
+		}
+		catch (JwtException ex) {
+			return null;
+		}
+		String clientId = jwt.getClaimAsString("client_id");
+		RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
+		if (client == null || !clientId.equals(jwt.getSubject()) || jwt.getId() == null
+				|| !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				|| this.entityManager.find(RevokedJti.class, jwt.getId()) != null) {
+			return null;
+		}
+		Set<String> scopes = scopes(jwt);
+		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token,
+				jwt.getIssuedAt(), jwt.getExpiresAt(), scopes);
+		return OAuth2Authorization.withRegisteredClient(client)
+			.id(jwt.getId())
+			.principalName(clientId)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.authorizedScopes(scopes)
+			.token(accessToken, (metadata) -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, jwt.getClaims()))
+			.attribute(STATELESS_ATTRIBUTE, true)
+			.build();
+	}
+
+	int purgeExpired(Instant now) {
+		return this.entityManager.createQuery("delete from RevokedJti r where r.expiresAt < :now")
+			.setParameter("now", now)
+			.executeUpdate();
+	}
+
+	private static Set<String> scopes(Jwt jwt) {
+		String scope = jwt.getClaimAsString("scope");
+		return (scope == null || scope.isBlank()) ? Set.of()
+				: new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+	}
+
+	private static boolean isJwt(String token) {
+		return token.chars().filter((c) -> c == '.').count() == 2;
+	}
+
+}
