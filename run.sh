@@ -25,6 +25,7 @@ load_secrets() {
 build_if_needed
 load_secrets
 JAVA=$(newest_java)
+prepare_launch "$JAVA"
 export AUTH_DATA_DIR=$DATA_DIR
 export AUTH_ADMIN_USERNAME=${AUTH_ADMIN_USERNAME:-admin}
 if [ -z "${AUTH_ADMIN_PASSWORD:-}" ]; then
@@ -45,7 +46,7 @@ stop() {
 trap stop INT TERM EXIT
 
 echo "Starting auth-server on $("$JAVA" -version 2>&1 | head -1) ..."
-"$JAVA" $AUTH_JAVA_OPTS -jar "$AUTH_JAR" --spring.profiles.active=demo > "$DATA_DIR/auth-server.log" 2>&1 &
+"${AUTH_LAUNCH[@]}" --spring.profiles.active=demo > "$DATA_DIR/auth-server.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 60); do

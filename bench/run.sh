@@ -35,11 +35,12 @@ trap cleanup EXIT
 
 build_if_needed
 JAVA=$(newest_java)
-echo "auth-server on $("$JAVA" -version 2>&1 | head -1), flags: $AUTH_JAVA_OPTS" >&2
+prepare_launch "$JAVA"
+echo "auth-server: ${AUTH_LAUNCH[*]}" >&2
 start=$(date +%s.%N)
 AUTH_DATA_DIR=$DATA AUTH_ADMIN_USERNAME=bench AUTH_ADMIN_PASSWORD=bench-password-2026 \
 AUTH_CLIENT_SECRET_PEPPER=$(random_secret) \
-  "$JAVA" $AUTH_JAVA_OPTS -jar "$AUTH_JAR" --spring.profiles.active=bench --server.address=127.0.0.1 > "$DATA/auth-server.log" 2>&1 &
+  "${AUTH_LAUNCH[@]}" --spring.profiles.active=bench --server.address=127.0.0.1 > "$DATA/auth-server.log" 2>&1 &
 PID=$!
 until curl -sf -u "$BENCH_CLIENT_ID:$BENCH_CLIENT_SECRET" -d grant_type=client_credentials "$URL/oauth2/token" > /dev/null; do
   kill -0 "$PID" 2>/dev/null || { cat "$DATA/auth-server.log" >&2; exit 1; }

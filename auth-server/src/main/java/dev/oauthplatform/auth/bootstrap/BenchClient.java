@@ -5,7 +5,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +20,6 @@ import dev.oauthplatform.auth.client.OAuthClientRepository;
  * password and refresh benchmarks.
  */
 @Component
-@Profile("bench")
 @Order(3)
 class BenchClient implements ApplicationRunner {
 
@@ -30,8 +29,11 @@ class BenchClient implements ApplicationRunner {
 
 	private final String secret;
 
+	private final Environment environment;
+
 	BenchClient(ClientRegistrar registrar, OAuthClientRepository clients,
-			@Value("${BENCH_CLIENT_SECRET:bench-m2m-secret-0123456789abcdef}") String secret) {
+			@Value("${BENCH_CLIENT_SECRET:bench-m2m-secret-0123456789abcdef}") String secret, Environment environment) {
+		this.environment = environment;
 		this.registrar = registrar;
 		this.clients = clients;
 		this.secret = secret;
@@ -39,6 +41,10 @@ class BenchClient implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// checked at run time, not with @Profile: ahead-of-time processing fixes profiles at build time
+		if (!this.environment.matchesProfiles("bench")) {
+			return;
+		}
 		if (!this.clients.existsByClientId("bench-m2m")) {
 			this.registrar.register(NewClient.of("bench-m2m", "Benchmark machine client", ClientType.M2M, Set.of(),
 					Set.of("notes.read"), true), this.secret);

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +32,6 @@ import dev.oauthplatform.auth.user.UserAccounts;
  * secrets written once to {@code data/demo-clients.env} (mode 0600) so the README's curl lines work.
  */
 @Component
-@Profile("demo")
 @Order(2)
 class DemoData implements ApplicationRunner {
 
@@ -54,8 +53,11 @@ class DemoData implements ApplicationRunner {
 
 	private final Path dataDir;
 
+	private final Environment environment;
+
 	DemoData(ClientRegistrar registrar, OAuthClientRepository clients, AppUserRepository users, UserAccounts accounts,
-			AuthProperties properties) {
+			AuthProperties properties, Environment environment) {
+		this.environment = environment;
 		this.registrar = registrar;
 		this.clients = clients;
 		this.users = users;
@@ -65,6 +67,10 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// checked at run time, not with @Profile: ahead-of-time processing fixes profiles at build time
+		if (!this.environment.matchesProfiles("demo")) {
+			return;
+		}
 		if (!this.users.existsByUsername(DEMO_USER)) {
 			this.accounts.create(DEMO_USER, DEMO_PASSWORD, "demo@example.test", Set.of("USER"));
 		}
