@@ -30,9 +30,9 @@ AUTH_JAVA_OPTS=${AUTH_JAVA_OPTS:--XX:+UseSerialGC --enable-native-access=ALL-UNN
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
 
 # Sets AUTH_LAUNCH: how to start auth-server fast. Always Spring's build-time bean definitions
-# (-Dspring.aot.enabled=true); on JDK 25+ also the JDK's AOT cache of loaded and linked classes,
-# trained once per build by starting the application up to its refresh (launch to first token:
-# ~11 s -> ~3.5 s on 2 cores, BENCHMARKS.md).
+# (-Dspring.aot.enabled=true); on JDK 25+ also the JDK's AOT cache of loaded and linked classes and
+# method profiles, trained once per build on a scratch database by starting the server and sending
+# it token requests (launch to first token and JIT warm-up: BENCHMARKS.md).
 prepare_launch() { # prepare_launch JAVA
   local java=$1 aot_dir=auth-server/target/aot
   AUTH_LAUNCH=("$java" $AUTH_JAVA_OPTS -Dspring.aot.enabled=true)
@@ -40,15 +40,45 @@ prepare_launch() { # prepare_launch JAVA
     AUTH_LAUNCH+=(-jar "$AUTH_JAR")
     return
   fi
+  local jar="$aot_dir/$(basename "$AUTH_JAR")"
   if [ ! -f "$aot_dir/auth-server.aot" ] || [ "$AUTH_JAR" -nt "$aot_dir/auth-server.aot" ]; then
-    echo "Training the JDK's AOT cache (once per build, ~30 s) ..." >&2
     rm -rf "$aot_dir"
     "$java" -Djarmode=tools -jar "$AUTH_JAR" extract --destination "$aot_dir" > /dev/null
-    local scratch; scratch=$(mktemp -d)
-    (cd "$aot_dir" && AUTH_DATA_DIR=$scratch AUTH_CLIENT_SECRET_PEPPER=training "${AUTH_LAUNCH[@]}" \
-      -XX:AOTCacheOutput=auth-server.aot -Dspring.context.exit=onRefresh -jar "$(basename "$AUTH_JAR")" \
-      > "$scratch/training.log" 2>&1) || { cat "$scratch/training.log" >&2; rm -rf "$scratch"; return 1; }
-    rm -rf "$scratch"
+    # the cache is valid only for the very classpath it was trained with: train with the launch's own
+    train_aot_cache "$aot_dir/auth-server.aot" "${AUTH_LAUNCH[@]}" -jar "$jar" || rm -f "$aot_dir/auth-server.aot"
   fi
-  AUTH_LAUNCH+=(-XX:AOTCache="$aot_dir/auth-server.aot" -jar "$aot_dir/$(basename "$AUTH_JAR")")
+  [ -f "$aot_dir/auth-server.aot" ] && AUTH_LAUNCH+=(-XX:AOTCache="$aot_dir/auth-server.aot")
+  AUTH_LAUNCH+=(-jar "$jar")
+}
+
+train_aot_cache() { # train_aot_cache CACHE_FILE COMMAND...
+  local cache=$1; shift
+  local scratch port=19000 pid secret=training-secret-0123456789abcdef
+  scratch=$(mktemp -d)
+  echo "Training the JDK's AOT cache (once per build, ~40 s) ..." >&2
+  AUTH_DATA_DIR=$scratch AUTH_CLIENT_SECRET_PEPPER=training BENCH_CLIENT_SECRET=$secret \
+    AUTH_ADMIN_USERNAME=trainer AUTH_ADMIN_PASSWORD=training-password-2026 \
+    "${@:1:$#-2}" -XX:AOTCacheOutput="$cache" "${@: -2}" --spring.profiles.active=bench \
+    --server.port=$port --server.address=127.0.0.1 > "$scratch/training.log" 2>&1 &
+  pid=$!
+  local url=http://127.0.0.1:$port/oauth2
+  for _ in $(seq 1 240); do
+    curl -sf -u "bench-m2m:$secret" -d grant_type=client_credentials "$url/token" > /dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || { cat "$scratch/training.log" >&2; rm -rf "$scratch"; return 1; }
+    sleep 0.25
+  done
+  local refresh access
+  for _ in $(seq 1 20); do
+    refresh=$(curl -s -d grant_type=password -d client_id=bench-cli -d username=trainer \
+      -d password=training-password-2026 "$url/token" | sed -n 's/.*"refresh_token":"\([^"]*\)".*/\1/p')
+    curl -s -d grant_type=refresh_token -d client_id=bench-cli -d "refresh_token=$refresh" "$url/token" > /dev/null
+  done
+  for _ in $(seq 1 300); do
+    access=$(curl -s -u "bench-m2m:$secret" -d grant_type=client_credentials "$url/token" \
+      | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  done
+  for _ in $(seq 1 50); do curl -s -u "bench-m2m:$secret" -d "token=$access" "$url/introspect" > /dev/null; done
+  kill "$pid"; wait "$pid" 2>/dev/null  # the JVM writes the cache as it exits
+  rm -rf "$scratch"
+  [ -f "$cache" ]
 }
