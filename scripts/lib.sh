@@ -25,7 +25,7 @@ random_secret() {
 }
 
 # JVM flags for a small service on a small machine: measured in BENCHMARKS.md.
-AUTH_JAVA_OPTS=${AUTH_JAVA_OPTS:--XX:+UseSerialGC --enable-native-access=ALL-UNNAMED}
+AUTH_JAVA_OPTS=${AUTH_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m --enable-native-access=ALL-UNNAMED}
 
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
 

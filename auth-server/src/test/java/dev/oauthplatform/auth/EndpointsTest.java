@@ -146,13 +146,4 @@ class EndpointsTest extends HttpTest {
 		assertThat(Jwts.claims(accessToken)).containsEntry("sub", subject).containsEntry("preferred_username", username);
 	}
 
-	private static String clientCredentials(RegisteredCredentials client) {
-		return tokenRequest(client).formParam("grant_type", "client_credentials")
-			.post("/oauth2/token")
-			.then()
-			.statusCode(200)
-			.extract()
-			.path("access_token");
-	}
-
 }

@@ -80,6 +80,15 @@ public abstract class HttpTest {
 			.post("/oauth2/token");
 	}
 
+	protected static String clientCredentials(RegisteredCredentials client) {
+		return tokenRequest(client).formParam("grant_type", "client_credentials")
+			.post("/oauth2/token")
+			.then()
+			.statusCode(200)
+			.extract()
+			.path("access_token");
+	}
+
 	protected static Response introspect(RegisteredCredentials client, String token) {
 		return given().auth().preemptive().basic(client.clientId(), client.clientSecret())
 			.formParam("token", token)

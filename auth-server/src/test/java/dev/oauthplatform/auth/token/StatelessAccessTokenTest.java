@@ -104,13 +104,4 @@ class StatelessAccessTokenTest extends HttpTest {
 				+ "(select count(*) from oauth_token) + (select count(*) from revoked_jti)", Integer.class);
 	}
 
-	private static String clientCredentials(RegisteredCredentials client) {
-		return tokenRequest(client).formParam("grant_type", "client_credentials")
-			.post("/oauth2/token")
-			.then()
-			.statusCode(200)
-			.extract()
-			.path("access_token");
-	}
-
 }
