@@ -11,7 +11,7 @@ port=19100 data=$(mktemp -d)
 AUTH_DATA_DIR=$data AUTH_ADMIN_USERNAME=admin AUTH_ADMIN_PASSWORD=admin AUTH_CLIENT_SECRET_PEPPER=$(random_secret) \
   "${AUTH_LAUNCH[@]}" --spring.profiles.active=demo --server.port=$port > "$data/auth-server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1 && break
   kill -0 $pid 2>/dev/null || { cat "$data/auth-server.log"; exit 1; }
