@@ -115,7 +115,7 @@ class DemoData implements ApplicationRunner {
 			Files.createDirectories(this.dataDir);
 			Files.write(file, lines);
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			logger.info("Registered the demo clients: ids and secrets in {}", file);
+			logger.info("Registered the demo clients; their credentials are in the file {} (mode 0600)", file.getFileName());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
