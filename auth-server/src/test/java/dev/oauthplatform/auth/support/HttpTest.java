@@ -26,6 +26,11 @@ public abstract class HttpTest {
 
 	protected static final String USER_PASSWORD = "correct horse battery staple";
 
+	/** application-test.yml's bootstrap admin. */
+	protected static final String ADMIN_USERNAME = "admin";
+
+	protected static final String ADMIN_PASSWORD = "admin";
+
 	@LocalServerPort
 	protected int port;
 
@@ -87,6 +92,24 @@ public abstract class HttpTest {
 			.statusCode(200)
 			.extract()
 			.path("access_token");
+	}
+
+	/** A fresh access token for the bootstrap admin, from {@code admin-cli} on the password grant. */
+	protected static String adminToken() {
+		return given().formParam("client_id", "admin-cli")
+			.formParam("grant_type", "password")
+			.formParam("username", ADMIN_USERNAME)
+			.formParam("password", ADMIN_PASSWORD)
+			.post("/oauth2/token")
+			.then()
+			.statusCode(200)
+			.extract()
+			.path("access_token");
+	}
+
+	/** A request to the admin API as the bootstrap admin, with a JSON body where one is given. */
+	protected static RequestSpecification admin() {
+		return given().auth().oauth2(adminToken()).contentType("application/json");
 	}
 
 	protected static Response introspect(RegisteredCredentials client, String token) {

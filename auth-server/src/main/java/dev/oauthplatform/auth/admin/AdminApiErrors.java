@@ -1,0 +1,67 @@
+package dev.oauthplatform.auth.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import dev.oauthplatform.auth.client.InvalidClientMetadataException;
+
+/** Every refusal of the admin API as JSON a script can act on; never a stack trace. */
+@RestControllerAdvice(basePackageClasses = AdminApiErrors.class)
+class AdminApiErrors {
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> refused(AdminApiException ex) {
+		return body(ex.status(), ex.error(), ex.getMessage());
+	}
+
+	/** RFC 7591 §3.2.2. */
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> invalidMetadata(InvalidClientMetadataException ex) {
+		return body(HttpStatus.BAD_REQUEST, ex.error(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException ex) {
+		return body(HttpStatus.BAD_REQUEST, "invalid_request",
+				"The request body is not valid JSON of the expected shape");
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	ResponseEntity<Map<String, String>> badParameter(Exception ex) {
+		return body(HttpStatus.BAD_REQUEST, "invalid_request", "A query or path parameter is missing or malformed");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> noSuchEndpoint(NoResourceFoundException ex) {
+		return body(HttpStatus.NOT_FOUND, "not_found", "No such admin API endpoint");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> wrongMethod(HttpRequestMethodNotSupportedException ex) {
+		return body(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request", "Method not allowed here");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> wrongMediaType(HttpMediaTypeNotSupportedException ex) {
+		return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "invalid_request", "Send application/json");
+	}
+
+	static ResponseEntity<Map<String, String>> body(HttpStatus status, String error, String description) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("error", error);
+		body.put("error_description", description);
+		return ResponseEntity.status(status).header("Cache-Control", "no-store").body(body);
+	}
+
+}
