@@ -15,6 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.oauthplatform.auth.client.InvalidClientMetadataException;
+import dev.oauthplatform.auth.user.InvalidUserException;
 
 /** Every refusal of the admin API as JSON a script can act on; never a stack trace. */
 @RestControllerAdvice(basePackageClasses = AdminApiErrors.class)
@@ -29,6 +30,12 @@ class AdminApiErrors {
 	@ExceptionHandler
 	ResponseEntity<Map<String, String>> invalidMetadata(InvalidClientMetadataException ex) {
 		return body(HttpStatus.BAD_REQUEST, ex.error(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> invalidUser(InvalidUserException ex) {
+		HttpStatus status = "username_taken".equals(ex.error()) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+		return body(status, ex.error(), ex.getMessage());
 	}
 
 	@ExceptionHandler

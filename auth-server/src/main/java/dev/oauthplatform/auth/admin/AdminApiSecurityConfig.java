@@ -23,12 +23,16 @@ class AdminApiSecurityConfig {
 
 	static final String OPENAPI_DOCUMENT = "/admin/api/openapi.yaml";
 
+	/** RFC 9728: a 401 points clients here (Spring Security adds it to the challenge); it must answer. */
+	private static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
+
 	@Bean
 	@Order(0)
 	SecurityFilterChain adminApi(HttpSecurity http, JwtDecoder jwtDecoder, JpaOAuth2AuthorizationService authorizations,
 			AppUserRepository users) {
-		http.securityMatcher("/admin/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(OPENAPI_DOCUMENT)
+		http.securityMatcher("/admin/api/**", RESOURCE_METADATA, RESOURCE_METADATA + "/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(OPENAPI_DOCUMENT, RESOURCE_METADATA, RESOURCE_METADATA + "/**")
 				.permitAll()
 				.anyRequest()
 				.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAuthority("SCOPE_admin"),

@@ -2,31 +2,48 @@ package dev.oauthplatform.auth.client;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.oauthplatform.auth.config.AuthProperties;
 import dev.oauthplatform.auth.config.GeneratedSecrets;
+import dev.oauthplatform.auth.consent.ConsentRepository;
+import dev.oauthplatform.auth.token.Authorizations;
 
-/** Registers clients: applies the type's defaults, generates the secret, stores only its hash. */
+import static dev.oauthplatform.auth.client.InvalidClientMetadataException.metadata;
+
+/**
+ * Registers, changes and deletes clients: applies the type's defaults and {@link ClientPolicy},
+ * generates secrets and stores only their hash.
+ */
 @Service
 public class ClientRegistrar {
 
 	private final OAuthClientRepository clients;
 
+	private final JpaRegisteredClientRepository registeredClients;
+
 	private final ClientSecretHasher secretHasher;
+
+	private final Authorizations authorizations;
+
+	private final ConsentRepository consents;
 
 	private final AuthProperties properties;
 
-	public ClientRegistrar(OAuthClientRepository clients, ClientSecretHasher secretHasher,
+	public ClientRegistrar(OAuthClientRepository clients, JpaRegisteredClientRepository registeredClients,
+			ClientSecretHasher secretHasher, Authorizations authorizations, ConsentRepository consents,
 			AuthProperties properties) {
 		this.clients = clients;
+		this.registeredClients = registeredClients;
 		this.secretHasher = secretHasher;
+		this.authorizations = authorizations;
+		this.consents = consents;
 		this.properties = properties;
 	}
 
@@ -39,38 +56,85 @@ public class ClientRegistrar {
 	/** As {@link #register(NewClient)}, with a secret chosen by the operator (bootstrap, benchmarks). */
 	@Transactional
 	public RegisteredCredentials register(NewClient request, String chosenSecret) {
-		ClientType type = request.clientType();
-		String authMethod = (request.authMethod() != null) ? request.authMethod() : type.defaultAuthMethod().getValue();
-		boolean isPublic = ClientAuthenticationMethod.NONE.getValue().equals(authMethod);
-		String secret = isPublic ? null : (chosenSecret != null) ? chosenSecret : GeneratedSecrets.randomBase64Url(32);
-
+		if (request.clientType() == null) {
+			throw metadata("client_type is required: one of web, spa, native, m2m, cli");
+		}
 		OAuthClient client = new OAuthClient();
 		client.setId(UUID.randomUUID().toString());
 		client.setClientId((request.clientId() != null) ? request.clientId() : UUID.randomUUID().toString());
-		client.setClientName(request.clientName());
-		client.setClientType(type);
+		client.setClientType(request.clientType());
+		applyMetadata(client, request);
+		ClientPolicy.check(client);
+		if (this.clients.existsByClientId(client.getClientId())) {
+			throw metadata("client_id '" + client.getClientId() + "' is already registered");
+		}
+		String secret = client.isPublic() ? null
+				: (chosenSecret != null) ? chosenSecret : GeneratedSecrets.randomBase64Url(32);
 		client.setClientSecretHash((secret != null) ? this.secretHasher.encode(secret) : null);
 		client.setClientIdIssuedAt(Instant.now());
+		this.clients.save(client);
+		return new RegisteredCredentials(client.getClientId(), secret);
+	}
+
+	/**
+	 * Replaces a client's metadata (RFC 7592 §2.2: omitted fields take their defaults). Its type,
+	 * and whether it is public, cannot change: that is a different application.
+	 */
+	@Transactional
+	public Optional<OAuthClient> update(String clientId, NewClient request, boolean enabled) {
+		return this.clients.findByClientId(clientId).map((client) -> {
+			if (request.clientType() != null && request.clientType() != client.getClientType()) {
+				throw metadata("client_type cannot change from " + client.getClientType().value()
+						+ ": register a new client instead");
+			}
+			boolean wasPublic = client.isPublic();
+			applyMetadata(client, request);
+			if (client.isPublic() != wasPublic) {
+				throw metadata("a client cannot change between public and confidential: register a new client");
+			}
+			ClientPolicy.check(client);
+			client.setEnabled(enabled);
+			this.registeredClients.evictAfterCommit(clientId);
+			return client;
+		});
+	}
+
+	/** Deletes the client with every authorization and consent given to it: its tokens stop working. */
+	@Transactional
+	public boolean delete(String clientId) {
+		return this.clients.findByClientId(clientId).map((client) -> {
+			this.authorizations.revokeAllOfClient(client.getId());
+			this.consents.deleteByRegisteredClientId(client.getId());
+			this.clients.delete(client);
+			this.registeredClients.evictAfterCommit(clientId);
+			return true;
+		}).orElse(false);
+	}
+
+	private void applyMetadata(OAuthClient client, NewClient request) {
+		ClientType type = client.getClientType();
+		String authMethod = (request.authMethod() != null) ? request.authMethod() : type.defaultAuthMethod().getValue();
+		client.setClientName(request.clientName());
 		client.setAuthMethods(new LinkedHashSet<>(Set.of(authMethod)));
 		client.setGrantTypes(grantTypes(request, type));
+		ClientPolicy.checkResponseTypes(request.responseTypes(), client.getGrantTypes());
 		client.setRedirectUris(new LinkedHashSet<>(nullToEmpty(request.redirectUris())));
 		client.setScopes(new LinkedHashSet<>(nullToEmpty(request.scopes())));
 		client.setFirstParty(request.firstParty());
-		// Public clients always use PKCE; only a confidential backend may opt out (seed 002's legacy flow).
-		client.setRequirePkce(isPublic || request.requirePkce() == null || request.requirePkce());
+		// only a confidential backend may opt out (seed 002's legacy flow): ClientPolicy refuses the rest
+		client.setRequirePkce(request.requirePkce() == null || request.requirePkce());
 		client.setAccessTokenFormat((request.accessTokenFormat() != null) ? request.accessTokenFormat() : "jwt");
 		client.setAccessTokenTtlSeconds(orDefault(request.accessTokenTtlSeconds(),
 				this.properties.tokens().accessTokenTtl().toSeconds()));
 		client.setRefreshTokenTtlSeconds(orDefault(request.refreshTokenTtlSeconds(),
 				this.properties.tokens().refreshTokenTtl().toSeconds()));
 		client.setUpdatedAt(Instant.now());
-		this.clients.save(client);
-		return new RegisteredCredentials(client.getClientId(), secret);
 	}
 
 	private static Set<String> grantTypes(NewClient request, ClientType type) {
 		Set<String> grants = new LinkedHashSet<>();
 		if (request.grantTypes() != null) {
+			ClientPolicy.checkGrantNames(request.grantTypes());
 			grants.addAll(request.grantTypes());
 		}
 		else {

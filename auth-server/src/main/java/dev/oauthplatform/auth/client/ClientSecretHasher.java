@@ -3,6 +3,7 @@ package dev.oauthplatform.auth.client;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 
 import javax.crypto.Mac;
@@ -34,12 +35,45 @@ public final class ClientSecretHasher implements PasswordEncoder {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 	}
 
+	/**
+	 * @param stored the current hash, or, while a rotated-out secret's grace lasts,
+	 * {@link #storedForm what the client presents to the framework}: both hashes and the expiry
+	 */
 	@Override
-	public boolean matches(CharSequence rawSecret, String storedHash) {
-		if (rawSecret == null || storedHash == null) {
+	public boolean matches(CharSequence rawSecret, String stored) {
+		if (rawSecret == null || stored == null) {
 			return false;
 		}
-		return MessageDigest.isEqual(encode(rawSecret).getBytes(StandardCharsets.US_ASCII),
+		String digest = encode(rawSecret);
+		String[] parts = stored.split(" ");
+		if (same(digest, parts[0])) {
+			return true;
+		}
+		return parts.length == 3 && Instant.now().getEpochSecond() < Long.parseLong(parts[2]) && same(digest, parts[1]);
+	}
+
+	/** Whether the secret is the current one rather than the previous one in its grace period. */
+	boolean matchesCurrent(CharSequence rawSecret, String stored) {
+		return rawSecret != null && stored != null && same(encode(rawSecret), stored.split(" ")[0]);
+	}
+
+	/**
+	 * The framework compares a presented secret with one stored string: ours carries the previous
+	 * hash and its expiry beside the current hash while a rotation's grace period lasts. Hashes are
+	 * base64url, so a space cannot occur in them.
+	 */
+	static String storedForm(OAuthClient client) {
+		Instant previousExpiry = client.getPreviousSecretExpiresAt();
+		if (client.getClientSecretHash() == null || client.getPreviousSecretHash() == null || previousExpiry == null
+				|| !previousExpiry.isAfter(Instant.now())) {
+			return client.getClientSecretHash();
+		}
+		return client.getClientSecretHash() + " " + client.getPreviousSecretHash() + " "
+				+ previousExpiry.getEpochSecond();
+	}
+
+	private static boolean same(String digest, String storedHash) {
+		return MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII),
 				storedHash.getBytes(StandardCharsets.US_ASCII));
 	}
 

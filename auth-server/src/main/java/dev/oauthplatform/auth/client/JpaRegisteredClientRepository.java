@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.oauthplatform.auth.config.AuthProperties;
 
@@ -55,15 +57,28 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 		this.byClientId.invalidate(clientId);
 	}
 
+	/**
+	 * Evict once the change is committed: evicting earlier would let a concurrent token request
+	 * cache the old row again.
+	 */
+	void evictAfterCommit(String clientId) {
+		evict(clientId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					evict(clientId);
+				}
+			});
+		}
+	}
+
 	@Override
 	@Transactional
 	public void save(RegisteredClient registeredClient) {
-		// The framework calls this only to re-encode a secret; ours never needs upgrading.
-		this.clients.findById(registeredClient.getId()).ifPresent((client) -> {
-			client.setClientSecretHash(registeredClient.getClientSecret());
-			client.setUpdatedAt(Instant.now());
-		});
-		evict(registeredClient.getClientId());
+		// The framework calls this only to re-encode a secret, and ClientSecretHasher never asks
+		// for that: clients change through ClientRegistrar.
+		throw new UnsupportedOperationException("Clients are changed through ClientRegistrar");
 	}
 
 	@Override
@@ -94,7 +109,7 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 			.clientId(client.getClientId())
 			.clientName(client.getClientName())
 			.clientIdIssuedAt(client.getClientIdIssuedAt())
-			.clientSecret(client.getClientSecretHash())
+			.clientSecret(ClientSecretHasher.storedForm(client))
 			.clientSecretExpiresAt(client.getClientSecretExpiresAt())
 			.clientAuthenticationMethods((methods) -> client.getAuthMethods()
 				.forEach((method) -> methods.add(new ClientAuthenticationMethod(method))))

@@ -30,6 +30,16 @@ public class OAuthClient {
 	/** A keyed hash ({@link ClientSecretHasher}), never the secret. */
 	private String clientSecretHash;
 
+	/** After a rotation with a grace period: the old secret's hash, valid until its expiry. */
+	private String previousSecretHash;
+
+	private Instant previousSecretExpiresAt;
+
+	/** Recorded at most once a minute ({@link ClientSecrets}), so token requests stay free of writes. */
+	private Instant secretLastUsedAt;
+
+	private Instant previousSecretLastUsedAt;
+
 	private Instant clientIdIssuedAt;
 
 	private Instant clientSecretExpiresAt;
@@ -79,6 +89,14 @@ public class OAuthClient {
 	public void setClientType(ClientType clientType) { this.clientType = clientType; }
 	public String getClientSecretHash() { return this.clientSecretHash; }
 	public void setClientSecretHash(String clientSecretHash) { this.clientSecretHash = clientSecretHash; }
+	public String getPreviousSecretHash() { return this.previousSecretHash; }
+	public void setPreviousSecretHash(String hash) { this.previousSecretHash = hash; }
+	public Instant getPreviousSecretExpiresAt() { return this.previousSecretExpiresAt; }
+	public void setPreviousSecretExpiresAt(Instant expiresAt) { this.previousSecretExpiresAt = expiresAt; }
+	public Instant getSecretLastUsedAt() { return this.secretLastUsedAt; }
+	public void setSecretLastUsedAt(Instant lastUsedAt) { this.secretLastUsedAt = lastUsedAt; }
+	public Instant getPreviousSecretLastUsedAt() { return this.previousSecretLastUsedAt; }
+	public void setPreviousSecretLastUsedAt(Instant lastUsedAt) { this.previousSecretLastUsedAt = lastUsedAt; }
 	public Instant getClientIdIssuedAt() { return this.clientIdIssuedAt; }
 	public void setClientIdIssuedAt(Instant clientIdIssuedAt) { this.clientIdIssuedAt = clientIdIssuedAt; }
 	public Instant getClientSecretExpiresAt() { return this.clientSecretExpiresAt; }

@@ -20,19 +20,23 @@ import dev.oauthplatform.auth.grant.password.PasswordGrant;
 
 /**
  * Recognises a public client (only {@code client_id}, no secret) on the refresh and password
- * grants. The framework authenticates public clients only on the PKCE code exchange, so a SPA
- * or CLI could not refresh its tokens without this.
+ * grants, and at the revocation endpoint (RFC 7009 §2.1: a public client identifies itself). The
+ * framework authenticates public clients only on the PKCE code exchange, so a SPA or CLI could
+ * neither refresh nor revoke its tokens without this.
  */
 public final class PublicClientTokenRequestConverter implements AuthenticationConverter {
 
 	private static final Set<String> GRANTS = Set.of(AuthorizationGrantType.REFRESH_TOKEN.getValue(),
 			PasswordGrant.GRANT_TYPE.getValue());
 
+	private static final String REVOCATION_PATH = "/oauth2/revoke";
+
 	@Override
 	public Authentication convert(HttpServletRequest request) {
 		String grantType = request.getParameter(OAuth2ParameterNames.GRANT_TYPE);
+		boolean revocation = grantType == null && request.getRequestURI().endsWith(REVOCATION_PATH);
 		if (!"POST".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-				|| grantType == null || !GRANTS.contains(grantType)
+				|| !(revocation || (grantType != null && GRANTS.contains(grantType)))
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null) {
 			return null;
 		}
@@ -44,7 +48,9 @@ public final class PublicClientTokenRequestConverter implements AuthenticationCo
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_REQUEST);
 		}
 		Map<String, Object> additionalParameters = new HashMap<>();
-		additionalParameters.put(OAuth2ParameterNames.GRANT_TYPE, grantType);
+		if (grantType != null) {
+			additionalParameters.put(OAuth2ParameterNames.GRANT_TYPE, grantType);
+		}
 		return new OAuth2ClientAuthenticationToken(clientIds[0], ClientAuthenticationMethod.NONE, null,
 				additionalParameters);
 	}

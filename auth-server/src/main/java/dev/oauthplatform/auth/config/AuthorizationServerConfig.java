@@ -33,6 +33,8 @@ import dev.oauthplatform.auth.authorize.DefaultScopesConverter;
 import dev.oauthplatform.auth.authorize.RedirectUriValidator;
 import dev.oauthplatform.auth.client.ClientAuthenticationRequestValidator;
 import dev.oauthplatform.auth.client.ClientSecretHasher;
+import dev.oauthplatform.auth.client.ClientSecrets;
+import dev.oauthplatform.auth.client.SecretUseRecordingProvider;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestAuthenticationProvider;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestConverter;
 import dev.oauthplatform.auth.grant.clientcredentials.ClientCredentialsDefaultScopesConverter;
@@ -51,7 +53,7 @@ public class AuthorizationServerConfig {
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, RegisteredClientRepository clients,
 			JpaOAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
-			ClientSecretHasher secretHasher, AuthenticationManager users) {
+			ClientSecretHasher secretHasher, ClientSecrets secrets, AuthenticationManager users) {
 		AuthorizationResponseHandler authorizationResponses = new AuthorizationResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -60,10 +62,12 @@ public class AuthorizationServerConfig {
 					.authenticationConverters((converters) -> converters.add(0, new ClientAuthenticationRequestValidator()))
 					.authenticationConverter(new PublicClientTokenRequestConverter())
 					.authenticationProvider(new PublicClientTokenRequestAuthenticationProvider(clients))
-					.authenticationProviders((providers) -> providers.forEach((provider) -> {
-						if (provider instanceof ClientSecretAuthenticationProvider secrets) {
-							secrets.setPasswordEncoder(secretHasher);
+					.authenticationProviders((providers) -> providers.replaceAll((provider) -> {
+						if (provider instanceof ClientSecretAuthenticationProvider secretCheck) {
+							secretCheck.setPasswordEncoder(secretHasher);
+							return new SecretUseRecordingProvider(secretCheck, secrets);
 						}
+						return provider;
 					})))
 				.authorizationEndpoint((authorize) -> authorize
 					.authorizationRequestConverters((converters) -> converters

@@ -1,27 +1,53 @@
 package dev.oauthplatform.auth.user;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates users with their password hashed. */
+import dev.oauthplatform.auth.consent.ConsentRepository;
+import dev.oauthplatform.auth.token.Authorizations;
+
+/**
+ * Creates, changes and deletes users. Anything that should end a user's sessions (disabling,
+ * a new password, deletion) revokes their grants, so their refresh tokens stop working.
+ */
 @Service
 public class UserAccounts {
+
+	public static final String ADMIN_ROLE = "ADMIN";
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
+
+	private static final Pattern ROLE = Pattern.compile("[A-Z][A-Z0-9_]{0,49}");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
 	private final AppUserRepository users;
 
 	private final PasswordEncoder passwordEncoder;
 
-	public UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder) {
+	private final Authorizations authorizations;
+
+	private final ConsentRepository consents;
+
+	public UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, Authorizations authorizations,
+			ConsentRepository consents) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.authorizations = authorizations;
+		this.consents = consents;
 	}
 
+	/** For bootstrap and tests: the operator chose these values; no policy applies. */
 	@Transactional
 	public AppUser create(String username, String password, String email, Set<String> roles) {
 		AppUser user = new AppUser();
@@ -32,6 +58,102 @@ public class UserAccounts {
 		user.setRoles(new LinkedHashSet<>(roles));
 		user.setCreatedAt(Instant.now());
 		return this.users.save(user);
+	}
+
+	/** An admin's request: the username, email, roles and password policies apply. */
+	@Transactional
+	public AppUser register(String username, String password, String email, Collection<String> roles) {
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			throw InvalidUserException.request(
+					"username must be 1-100 characters: letters, digits, '.', '_', '@', '+' or '-'");
+		}
+		if (this.users.existsByUsernameIgnoreCase(username)) {
+			throw InvalidUserException.usernameTaken(username);
+		}
+		PasswordPolicy.check(username, password);
+		return create(username, password, email(email), (roles != null) ? roles(roles) : Set.of("USER"));
+	}
+
+	/** Changes only what is given (non-null). */
+	@Transactional
+	public Optional<AppUser> update(String id, String email, Collection<String> roles, Boolean enabled) {
+		return this.users.findById(id).map((user) -> {
+			if (email != null) {
+				user.setEmail(email(email));
+			}
+			if (roles != null) {
+				Set<String> newRoles = roles(roles);
+				if (!newRoles.contains(ADMIN_ROLE)) {
+					requireAnotherAdmin(user);
+				}
+				user.setRoles(newRoles);
+			}
+			if (enabled != null && user.isEnabled() != enabled) {
+				if (!enabled) {
+					requireAnotherAdmin(user);
+					this.authorizations.revokeAllOfUser(user.getUsername());
+				}
+				user.setEnabled(enabled);
+			}
+			return user;
+		});
+	}
+
+	@Transactional
+	public Optional<AppUser> resetPassword(String id, String password) {
+		return this.users.findById(id).map((user) -> {
+			PasswordPolicy.check(user.getUsername(), password);
+			user.setPasswordHash(this.passwordEncoder.encode(password));
+			this.authorizations.revokeAllOfUser(user.getUsername());
+			return user;
+		});
+	}
+
+	/** The id is never reused: a later user of the same name is a different {@code sub}. */
+	@Transactional
+	public boolean delete(String id) {
+		return this.users.findById(id).map((user) -> {
+			requireAnotherAdmin(user);
+			this.authorizations.revokeAllOfUser(user.getUsername());
+			this.consents.deleteByPrincipalName(user.getUsername());
+			this.users.delete(user);
+			return true;
+		}).orElse(false);
+	}
+
+	/** Nobody could administer the server again: refuse to disable, demote or delete the last admin. */
+	private void requireAnotherAdmin(AppUser user) {
+		if (!user.isEnabled() || !user.getRoles().contains(ADMIN_ROLE)) {
+			return;
+		}
+		boolean another = this.users.findEnabledWithRoleLike("%" + ADMIN_ROLE + "%")
+			.stream()
+			.anyMatch((other) -> !other.getId().equals(user.getId()) && other.getRoles().contains(ADMIN_ROLE));
+		if (!another) {
+			throw InvalidUserException.lastAdmin();
+		}
+	}
+
+	private static String email(String email) {
+		if (email == null || email.isBlank()) {
+			return null;
+		}
+		if (!EMAIL.matcher(email).matches()) {
+			throw InvalidUserException.request("email '" + email + "' is not an email address");
+		}
+		return email;
+	}
+
+	private static Set<String> roles(Collection<String> roles) {
+		Set<String> normalized = new LinkedHashSet<>();
+		for (String role : roles) {
+			String upper = (role != null) ? role.toUpperCase(Locale.ROOT) : "";
+			if (!ROLE.matcher(upper).matches()) {
+				throw InvalidUserException.request("role '" + role + "' must be a letter then letters, digits or '_'");
+			}
+			normalized.add(upper);
+		}
+		return normalized;
 	}
 
 }

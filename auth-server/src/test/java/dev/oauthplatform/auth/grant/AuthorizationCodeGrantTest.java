@@ -1,6 +1,5 @@
 package dev.oauthplatform.auth.grant;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.support.BrowserFlow;
+import dev.oauthplatform.auth.support.CodeFlow;
 import dev.oauthplatform.auth.support.HttpTest;
 import dev.oauthplatform.auth.support.Pkce;
 
@@ -197,25 +197,11 @@ class AuthorizationCodeGrantTest extends HttpTest {
 	}
 
 	static Map<String, String> request(RegisteredCredentials client, String redirectUri, Pkce pkce, String scope) {
-		Map<String, String> parameters = new LinkedHashMap<>();
-		parameters.put("response_type", "code");
-		parameters.put("client_id", client.clientId());
-		parameters.put("redirect_uri", redirectUri);
-		parameters.put("state", "xyz-state");
-		parameters.put("code_challenge", pkce.challenge());
-		parameters.put("code_challenge_method", "S256");
-		if (scope != null) {
-			parameters.put("scope", scope);
-		}
-		return parameters;
+		return CodeFlow.request(client, redirectUri, pkce, scope);
 	}
 
 	static Response exchange(RegisteredCredentials client, String code, String redirectUri, String verifier) {
-		return tokenRequest(client).formParam("grant_type", "authorization_code")
-			.formParam("code", code)
-			.formParam("redirect_uri", redirectUri)
-			.formParam("code_verifier", verifier)
-			.post("/oauth2/token");
+		return CodeFlow.exchange(client, code, redirectUri, verifier);
 	}
 
 }

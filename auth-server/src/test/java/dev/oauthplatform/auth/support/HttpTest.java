@@ -66,7 +66,7 @@ public abstract class HttpTest {
 		return register(NewClient.of(null, type.value() + " test client", type, redirectUris, scopes, firstParty));
 	}
 
-	protected static RequestSpecification tokenRequest(RegisteredCredentials client) {
+	public static RequestSpecification tokenRequest(RegisteredCredentials client) {
 		RequestSpecification request = given().contentType("application/x-www-form-urlencoded");
 		return (client.clientSecret() != null) ? request.auth().preemptive().basic(client.clientId(), client.clientSecret())
 				: request.formParam("client_id", client.clientId());

@@ -1,0 +1,117 @@
+package dev.oauthplatform.auth.admin;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.oauthplatform.auth.client.ClientRegistrar;
+import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
+import dev.oauthplatform.auth.client.ClientSecrets;
+import dev.oauthplatform.auth.client.ClientSecrets.RotatedSecret;
+import dev.oauthplatform.auth.client.OAuthClient;
+import dev.oauthplatform.auth.client.OAuthClientRepository;
+
+/** Client registration and management (RFC 7591 and RFC 7592 shapes). */
+@RestController
+@RequestMapping("/admin/api/clients")
+class ClientAdminController {
+
+	private final ClientRegistrar registrar;
+
+	private final ClientSecrets secrets;
+
+	private final OAuthClientRepository clients;
+
+	ClientAdminController(ClientRegistrar registrar, ClientSecrets secrets, OAuthClientRepository clients) {
+		this.registrar = registrar;
+		this.secrets = secrets;
+		this.clients = clients;
+	}
+
+	@PostMapping
+	ResponseEntity<ClientView> register(@RequestBody ClientMetadata metadata) {
+		RegisteredCredentials credentials = this.registrar.register(metadata.toNewClient());
+		OAuthClient client = find(credentials.clientId());
+		return ResponseEntity.created(URI.create("/admin/api/clients/" + credentials.clientId()))
+			.header("Cache-Control", "no-store")
+			.body(ClientView.of(client, credentials.clientSecret()));
+	}
+
+	@GetMapping
+	Paged<ClientView> list(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		PageRequest request = Paged.request(page, size, Sort.by("clientName", "clientId"));
+		Page<OAuthClient> found = this.clients.search(name, request);
+		return Paged.of(found.map(ClientView::of));
+	}
+
+	@GetMapping("/{clientId}")
+	ClientView get(@PathVariable String clientId) {
+		return ClientView.of(find(clientId));
+	}
+
+	@PutMapping("/{clientId}")
+	ClientView update(@PathVariable String clientId, @RequestBody ClientMetadata metadata) {
+		if (metadata.clientId() != null && !metadata.clientId().equals(clientId)) {
+			throw AdminApiException.invalidRequest("client_id in the body must match the URL");
+		}
+		boolean enabled = metadata.enabled() == null || metadata.enabled();
+		return ClientView.of(this.registrar.update(clientId, metadata.toNewClient(), enabled)
+			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'")));
+	}
+
+	@DeleteMapping("/{clientId}")
+	ResponseEntity<Void> delete(@PathVariable String clientId) {
+		if (!this.registrar.delete(clientId)) {
+			throw AdminApiException.notFound("Client '" + clientId + "'");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{clientId}/secret")
+	ResponseEntity<Map<String, Object>> rotateSecret(@PathVariable String clientId,
+			@RequestBody(required = false) SecretRotation rotation) {
+		Duration grace = Duration.ofSeconds((rotation != null && rotation.gracePeriodSeconds() != null)
+				? rotation.gracePeriodSeconds() : 0);
+		if (grace.isNegative() || grace.compareTo(ClientSecrets.MAX_GRACE_PERIOD) > 0) {
+			throw AdminApiException.invalidRequest("grace_period_seconds must be between 0 and "
+					+ ClientSecrets.MAX_GRACE_PERIOD.toSeconds() + " (7 days)");
+		}
+		RotatedSecret rotated = this.secrets.rotate(clientId, grace)
+			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("client_id", rotated.clientId());
+		body.put("client_secret", rotated.clientSecret());
+		body.put("client_secret_expires_at", 0);
+		body.put("previous_secret_expires_at", rotated.previousSecretExpiresAt());
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(body);
+	}
+
+	private OAuthClient find(String clientId) {
+		return this.clients.findByClientId(clientId)
+			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
+	}
+
+	record SecretRotation(@JsonProperty("grace_period_seconds") Long gracePeriodSeconds) {
+	}
+
+}

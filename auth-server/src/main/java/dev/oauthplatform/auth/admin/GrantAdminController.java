@@ -1,0 +1,127 @@
+package dev.oauthplatform.auth.admin;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.oauthplatform.auth.client.OAuthClient;
+import dev.oauthplatform.auth.client.OAuthClientRepository;
+import dev.oauthplatform.auth.consent.Consent;
+import dev.oauthplatform.auth.consent.ConsentRepository;
+import dev.oauthplatform.auth.token.Authorizations;
+import dev.oauthplatform.auth.user.AppUser;
+import dev.oauthplatform.auth.user.AppUserRepository;
+
+/**
+ * What a user gave to clients: remembered consents, and active grants (each a family of tokens).
+ * Revoking either stops the tokens it covers.
+ */
+@RestController
+@RequestMapping("/admin/api/users/{userId}")
+class GrantAdminController {
+
+	private final AppUserRepository users;
+
+	private final OAuthClientRepository clients;
+
+	private final ConsentRepository consents;
+
+	private final Authorizations authorizations;
+
+	GrantAdminController(AppUserRepository users, OAuthClientRepository clients, ConsentRepository consents,
+			Authorizations authorizations) {
+		this.users = users;
+		this.clients = clients;
+		this.consents = consents;
+		this.authorizations = authorizations;
+	}
+
+	@GetMapping("/consents")
+	List<ConsentView> consents(@PathVariable String userId) {
+		return this.consents.findByPrincipalName(user(userId).getUsername())
+			.stream()
+			.map((consent) -> ConsentView.of(consent, client(consent.getRegisteredClientId())))
+			.toList();
+	}
+
+	/** Withdraws the consent and revokes the grants the client holds from this user. */
+	@DeleteMapping("/consents/{clientId}")
+	@Transactional
+	ResponseEntity<Void> revokeConsent(@PathVariable String userId, @PathVariable String clientId) {
+		String username = user(userId).getUsername();
+		OAuthClient client = this.clients.findByClientId(clientId)
+			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
+		Consent.Key key = new Consent.Key(client.getId(), username);
+		if (!this.consents.existsById(key)) {
+			throw AdminApiException.notFound("Consent of this user to '" + clientId + "'");
+		}
+		this.consents.deleteById(key);
+		this.authorizations.revokeAllOfUserForClient(username, client.getId());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/authorizations")
+	List<AuthorizationView> authorizations(@PathVariable String userId) {
+		return this.authorizations.activeOfUser(user(userId).getUsername())
+			.stream()
+			.map((grant) -> AuthorizationView.of(grant, client(grant.registeredClientId())))
+			.toList();
+	}
+
+	@DeleteMapping("/authorizations/{authorizationId}")
+	ResponseEntity<Void> revokeAuthorization(@PathVariable String userId, @PathVariable String authorizationId) {
+		if (!this.authorizations.revoke(user(userId).getUsername(), authorizationId)) {
+			throw AdminApiException.notFound("Authorization '" + authorizationId + "' of this user");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private AppUser user(String userId) {
+		return this.users.findById(userId).orElseThrow(() -> UserAdminController.notFound(userId));
+	}
+
+	private OAuthClient client(String registeredClientId) {
+		return this.clients.findById(registeredClientId).orElse(null);
+	}
+
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record ConsentView(String clientId, String clientName, Set<String> scopes, Instant grantedAt) {
+
+		static ConsentView of(Consent consent, OAuthClient client) {
+			Set<String> scopes = consent.getAuthorities()
+				.stream()
+				.filter((authority) -> authority.startsWith("SCOPE_"))
+				.map((authority) -> authority.substring("SCOPE_".length()))
+				.collect(Collectors.toCollection(LinkedHashSet::new));
+			return new ConsentView((client != null) ? client.getClientId() : null,
+					(client != null) ? client.getClientName() : null, scopes, consent.getGrantedAt());
+		}
+
+	}
+
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record AuthorizationView(String id, String clientId, String clientName, String grantType, Set<String> scopes,
+			Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
+
+		static AuthorizationView of(Authorizations.Summary grant, OAuthClient client) {
+			return new AuthorizationView(grant.id(), (client != null) ? client.getClientId() : null,
+					(client != null) ? client.getClientName() : null, grant.grantType(), grant.scopes(),
+					grant.createdAt(), grant.lastUsedAt(), grant.expiresAt());
+		}
+
+	}
+
+}

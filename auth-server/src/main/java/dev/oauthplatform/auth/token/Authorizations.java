@@ -1,0 +1,84 @@
+package dev.oauthplatform.auth.token;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Authorizations (grants) as an admin sees them: listed per user and revoked, one at a time or
+ * all of a user's or a client's. Revoking deletes the grant and, by cascade, every code and token
+ * of it: refresh tokens and reference tokens stop working at once, JWTs at introspection.
+ */
+@Service
+@Transactional
+public class Authorizations {
+
+	private final EntityManager entityManager;
+
+	Authorizations(EntityManager entityManager) {
+		this.entityManager = entityManager;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Summary> activeOfUser(String username) {
+		return this.entityManager
+			.createQuery("select a from AuthorizationRecord a where a.principalName = :user and a.expiresAt > :now "
+					+ "and exists (select t from IssuedToken t where t.authorization = a and t.kind in :issued) "
+					+ "order by a.createdAt desc", AuthorizationRecord.class)
+			.setParameter("user", username)
+			.setParameter("now", Instant.now())
+			// a flow still at the login or consent page has no token yet: nothing to revoke
+			.setParameter("issued", List.of(TokenKind.ACCESS, TokenKind.REFRESH))
+			.getResultStream()
+			.map(Authorizations::summary)
+			.toList();
+	}
+
+	public boolean revoke(String username, String authorizationId) {
+		return delete("a.principalName = :user and a.id = :id", "user", username, "id", authorizationId) > 0;
+	}
+
+	public int revokeAllOfUser(String username) {
+		return delete("a.principalName = :user", "user", username);
+	}
+
+	public int revokeAllOfClient(String registeredClientId) {
+		return delete("a.registeredClientId = :client", "client", registeredClientId);
+	}
+
+	public int revokeAllOfUserForClient(String username, String registeredClientId) {
+		return delete("a.principalName = :user and a.registeredClientId = :client", "user", username, "client",
+				registeredClientId);
+	}
+
+	/** Tokens go with their grant: oauth_token rows are deleted by the database's cascade. */
+	private int delete(String condition, Object... namesAndValues) {
+		var query = this.entityManager.createQuery("delete from AuthorizationRecord a where " + condition);
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			query.setParameter((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return query.executeUpdate();
+	}
+
+	private static Summary summary(AuthorizationRecord record) {
+		Set<String> scopes = Arrays.stream(record.authorizedScopes.split(" "))
+			.filter((scope) -> !scope.isEmpty())
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		return new Summary(record.id, record.registeredClientId, record.grantType, scopes, record.createdAt,
+				record.updatedAt, record.expiresAt);
+	}
+
+	/** One grant, without any token value. */
+	public record Summary(String id, String registeredClientId, String grantType, Set<String> scopes,
+			Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
+	}
+
+}
