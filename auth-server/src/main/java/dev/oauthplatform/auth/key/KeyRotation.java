@@ -92,8 +92,8 @@ public class KeyRotation {
 	private SigningKey replaceAtOnce(String algorithm) {
 		SigningKey key = this.repository.save(this.keys.newKey(algorithm, State.SIGNING, null));
 		int retired = this.repository.retireAllOthers(algorithm, key.getKid(), Instant.now());
-		logger.warn("Emergency rotation: new {} key {} signs now; {} previous keys retired, their tokens no longer verify",
-				algorithm, key.getKid(), retired);
+		logger.warn("Emergency rotation: new {} key {} signs now; {} previous keys retired, "
+				+ "their tokens no longer verify", algorithm, key.getKid(), retired);
 		return key;
 	}
 
@@ -101,7 +101,8 @@ public class KeyRotation {
 	 * Promotes the published keys that are due, retires the keys whose last token has expired,
 	 * and re-reads the keys (which is also how this instance learns of another's rotation).
 	 */
-	@Scheduled(fixedDelayString = "${auth.keys.check-interval:10s}", initialDelayString = "${auth.keys.check-interval:10s}")
+	@Scheduled(fixedDelayString = "${auth.keys.check-interval:10s}",
+			initialDelayString = "${auth.keys.check-interval:10s}")
 	public void advance() {
 		this.transaction.executeWithoutResult((status) -> {
 			Instant now = Instant.now();

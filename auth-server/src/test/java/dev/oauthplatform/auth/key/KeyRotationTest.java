@@ -1,10 +1,12 @@
 package dev.oauthplatform.auth.key;
 
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -61,8 +63,9 @@ class KeyRotationTest extends HttpTest {
 	void theListShowsOneSigningKeyPerAlgorithmAndNoKeyMaterial() {
 		List<Map<String, Object>> listed = admin().get("/admin/api/keys").then().statusCode(200).extract().path("$");
 
-		assertThat(listed.stream().filter((key) -> "SIGNING".equals(key.get("state"))).map((key) -> key.get("algorithm")))
-			.containsExactlyInAnyOrder("ES256", "RS256");
+		assertThat(listed.stream()
+			.filter((key) -> "SIGNING".equals(key.get("state")))
+			.map((key) -> key.get("algorithm"))).containsExactlyInAnyOrder("ES256", "RS256");
 		assertThat(listed).allSatisfy((key) -> assertThat(key.keySet()).containsExactlyInAnyOrder("kid", "algorithm",
 				"state", "created_at", "activate_at", "activated_at", "retire_at", "retired_at"));
 	}
@@ -97,7 +100,11 @@ class KeyRotationTest extends HttpTest {
 
 		Map<String, Object> old = listed(oldKid);
 		Instant activated = Instant.parse((String) listed(newKid).get("activated_at"));
-		long longestAccessToken = this.clients.findAll().stream().mapToLong(OAuthClient::getAccessTokenTtlSeconds).max().orElseThrow();
+		long longestAccessToken = this.clients.findAll()
+			.stream()
+			.mapToLong(OAuthClient::getAccessTokenTtlSeconds)
+			.max()
+			.orElseThrow();
 		assertThat(old.get("state")).isEqualTo("VERIFY_ONLY");
 		assertThat(Instant.parse((String) old.get("retire_at")))
 			.isAfterOrEqualTo(activated.plusSeconds(Math.max(longestAccessToken, 30 * 60)));
@@ -146,11 +153,22 @@ class KeyRotationTest extends HttpTest {
 	}
 
 	@Test
-	void anEmergencyRotationOfBothAlgorithmsNeedsNoBody() {
-		admin().body("{\"emergency\": true}").post("/admin/api/keys/rotate").then()
+	void aRotationWithoutABodyStagesBothAlgorithmsUntilTheJwksCachesHaveExpired() {
+		Instant requested = Instant.now();
+		JsonPath rotated = admin().post("/admin/api/keys/rotate").then()
 			.statusCode(202)
 			.body("$", hasSize(2))
-			.body("state", equalTo(List.of("SIGNING", "SIGNING")));
+			.extract()
+			.jsonPath();
+
+		assertThat(rotated.getList("algorithm")).containsExactlyInAnyOrder("ES256", "RS256");
+		assertThat(rotated.getList("state")).containsOnly("PUBLISHED");
+		assertThat(rotated.getList("activate_at", String.class)).allSatisfy((activateAt) -> assertThat(
+				Instant.parse(activateAt)).isAfterOrEqualTo(requested.plus(Duration.ofMinutes(5))));
+		// an emergency rotation also replaces keys still waiting: nothing stays pending for later tests
+		rotate("{\"emergency\": true}", 202);
+		assertThat(rotated.getList("kid", String.class)).allSatisfy(
+				(kid) -> assertThat(listed(kid)).containsEntry("state", "RETIRED"));
 	}
 
 	@Test
@@ -167,10 +185,14 @@ class KeyRotationTest extends HttpTest {
 	void theKeysApiNeedsAnAdminsToken() {
 		given().get("/admin/api/keys").then().statusCode(401);
 		RegisteredCredentials userCli = register(ClientType.CLI, Set.of(), Set.of("admin"), true);
-		String userToken = passwordGrant(userCli, newUser(), USER_PASSWORD).then().statusCode(200).extract().path("access_token");
+		String userToken = passwordGrant(userCli, newUser(), USER_PASSWORD).then()
+			.statusCode(200)
+			.extract()
+			.path("access_token");
 
 		given().auth().oauth2(userToken).get("/admin/api/keys").then().statusCode(403);
-		given().auth().oauth2(userToken).contentType("application/json").post("/admin/api/keys/rotate").then().statusCode(403);
+		given().auth().oauth2(userToken).contentType("application/json").post("/admin/api/keys/rotate").then()
+			.statusCode(403);
 	}
 
 	@Test
@@ -179,7 +201,10 @@ class KeyRotationTest extends HttpTest {
 	}
 
 	private String accessToken() {
-		return passwordGrant(this.cli, this.username, USER_PASSWORD).then().statusCode(200).extract().path("access_token");
+		return passwordGrant(this.cli, this.username, USER_PASSWORD).then()
+			.statusCode(200)
+			.extract()
+			.path("access_token");
 	}
 
 	private static JsonPath rotate(String body, int status) {
@@ -204,7 +229,7 @@ class KeyRotationTest extends HttpTest {
 			assertThat(set.getKeys()).noneMatch(JWK::isPrivate);
 			return set;
 		}
-		catch (java.text.ParseException ex) {
+		catch (ParseException ex) {
 			throw new AssertionError(ex);
 		}
 	}
@@ -220,7 +245,7 @@ class KeyRotationTest extends HttpTest {
 	}
 
 	/** A token issued once the condition holds: each instance picks up an activation within a check interval. */
-	private String awaitToken(java.util.function.Predicate<String> condition) {
+	private String awaitToken(Predicate<String> condition) {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		while (Instant.now().isBefore(deadline)) {
 			String token = accessToken();
