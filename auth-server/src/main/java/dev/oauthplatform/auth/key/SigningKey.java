@@ -18,10 +18,20 @@ import jakarta.persistence.Table;
 @Table(name = "signing_key")
 public class SigningKey {
 
-	/** Staged rotation: published before it signs, retired after its last token expired. */
+	/**
+	 * Staged rotation: published before it signs (so that resource servers know it first),
+	 * published after it stopped signing until its last token expired, then retired.
+	 */
 	public enum State {
 
-		PUBLISHED, SIGNING, RETIRED
+		/** In the JWKS, not signing yet: waits for {@code activateAt}. */
+		PUBLISHED,
+		/** Signs new tokens; one per algorithm. */
+		SIGNING,
+		/** Stopped signing; stays in the JWKS until {@code retireAt}, when its last token has expired. */
+		VERIFY_ONLY,
+		/** Out of the JWKS: tokens it signed no longer verify. */
+		RETIRED
 
 	}
 
@@ -40,7 +50,13 @@ public class SigningKey {
 
 	private Instant createdAt;
 
+	/** When a PUBLISHED key is due to sign. */
+	private Instant activateAt;
+
 	private Instant activatedAt;
+
+	/** When a VERIFY_ONLY key is due to leave the JWKS. */
+	private Instant retireAt;
 
 	private Instant retiredAt;
 
@@ -56,8 +72,12 @@ public class SigningKey {
 	public void setEncrypted(boolean encrypted) { this.encrypted = encrypted; }
 	public Instant getCreatedAt() { return this.createdAt; }
 	public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+	public Instant getActivateAt() { return this.activateAt; }
+	public void setActivateAt(Instant activateAt) { this.activateAt = activateAt; }
 	public Instant getActivatedAt() { return this.activatedAt; }
 	public void setActivatedAt(Instant activatedAt) { this.activatedAt = activatedAt; }
+	public Instant getRetireAt() { return this.retireAt; }
+	public void setRetireAt(Instant retireAt) { this.retireAt = retireAt; }
 	public Instant getRetiredAt() { return this.retiredAt; }
 	public void setRetiredAt(Instant retiredAt) { this.retiredAt = retiredAt; }
 

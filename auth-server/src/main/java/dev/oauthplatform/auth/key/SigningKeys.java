@@ -2,14 +2,19 @@ package dev.oauthplatform.auth.key;
 
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.Base64URL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Service;
@@ -19,16 +24,16 @@ import org.springframework.util.StringUtils;
 import dev.oauthplatform.auth.config.AuthProperties;
 
 /**
- * The key pairs in use, read from the database once and then kept in memory (signing a token
- * reads nothing). Created on first start; re-read every minute so that every instance sees a
- * rotation made by another.
+ * The key pairs in use, read from the database and kept in memory (signing a token reads
+ * nothing). Created on first start; re-read by {@link KeyRotation} every check interval, so that
+ * every instance follows a rotation made by another.
  */
 @Service
 public class SigningKeys {
 
 	private static final Logger logger = LoggerFactory.getLogger(SigningKeys.class);
 
-	static final List<String> ALGORITHMS = List.of("ES256", "RS256");
+	public static final List<String> ALGORITHMS = List.of("ES256", "RS256");
 
 	private final SigningKeyRepository keys;
 
@@ -37,6 +42,11 @@ public class SigningKeys {
 	private volatile JWKSet published = new JWKSet();
 
 	private volatile JWKSet signing = new JWKSet();
+
+	/** What the sets above were built from: re-reading an unchanged table parses no key. */
+	private volatile String loadedFrom = "";
+
+	private volatile Instant loadedAt = Instant.EPOCH;
 
 	public SigningKeys(SigningKeyRepository keys, AuthProperties properties) {
 		this.keys = keys;
@@ -48,6 +58,22 @@ public class SigningKeys {
 		return this.published;
 	}
 
+	/**
+	 * Whether a JWT's signing key is still published. A token we issued whose key was retired
+	 * (dropped in an emergency rotation) must not count as valid here while resource servers
+	 * reject it. A kid not seen yet may be a key another instance just activated: re-read first.
+	 */
+	public boolean isPublished(String jwt) {
+		String kid = kid(jwt);
+		if (kid == null) {
+			return false;
+		}
+		if (this.published.getKeyByKeyId(kid) == null && this.loadedAt.isBefore(Instant.now().minusSeconds(1))) {
+			reload();
+		}
+		return this.published.getKeyByKeyId(kid) != null;
+	}
+
 	/** Exactly one key per algorithm: the one that signs new tokens. */
 	public JWKSet signing() {
 		return this.signing;
@@ -57,25 +83,43 @@ public class SigningKeys {
 	public void createMissingKeys() {
 		for (String algorithm : ALGORITHMS) {
 			if (!this.keys.existsByAlgorithmAndState(algorithm, SigningKey.State.SIGNING)) {
-				this.keys.save(toEntity(KeyGeneration.generate(algorithm), algorithm, SigningKey.State.SIGNING));
+				this.keys.save(newKey(algorithm, SigningKey.State.SIGNING, null));
 				logger.info("Created a new {} signing key", algorithm);
 			}
 		}
 		reload();
 	}
 
-	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
 	@Transactional(readOnly = true)
 	public void reload() {
 		List<SigningKey> live = this.keys.findByStateNot(SigningKey.State.RETIRED);
-		this.published = new JWKSet(live.stream().map(this::toJwk).toList());
-		this.signing = new JWKSet(live.stream()
-			.filter((key) -> key.getState() == SigningKey.State.SIGNING)
-			.map(this::toJwk)
-			.toList());
+		String fingerprint = live.stream()
+			.map((key) -> key.getKid() + ":" + key.getState() + ":" + key.getActivatedAt())
+			.sorted()
+			.collect(Collectors.joining(","));
+		if (!fingerprint.equals(this.loadedFrom)) {
+			this.published = new JWKSet(live.stream().map(this::toJwk).toList());
+			this.signing = new JWKSet(newestSigning(live).stream().map(this::toJwk).toList());
+			this.loadedFrom = fingerprint;
+		}
+		this.loadedAt = Instant.now();
 	}
 
-	private SigningKey toEntity(JWK jwk, String algorithm, SigningKey.State state) {
+	/**
+	 * One signing key per algorithm, even when two instances' rotations briefly overlap: the one
+	 * activated last wins, as it will on every instance.
+	 */
+	private static List<SigningKey> newestSigning(List<SigningKey> live) {
+		Map<String, SigningKey> byAlgorithm = live.stream()
+			.filter((key) -> key.getState() == SigningKey.State.SIGNING)
+			.collect(Collectors.toMap(SigningKey::getAlgorithm, (key) -> key, BinaryOperator.maxBy(
+					Comparator.comparing(SigningKey::getActivatedAt).thenComparing(SigningKey::getKid))));
+		return List.copyOf(byAlgorithm.values());
+	}
+
+	/** A freshly generated key pair, not saved yet; the private part encrypted where configured. */
+	SigningKey newKey(String algorithm, SigningKey.State state, Instant activateAt) {
+		JWK jwk = KeyGeneration.generate(algorithm);
 		SigningKey key = new SigningKey();
 		key.setKid(jwk.getKeyID());
 		key.setAlgorithm(algorithm);
@@ -83,8 +127,19 @@ public class SigningKeys {
 		key.setEncrypted(StringUtils.hasText(this.encryptionSecret));
 		key.setJwk(key.isEncrypted() ? encryptor(key.getKid()).encrypt(jwk.toJSONString()) : jwk.toJSONString());
 		key.setCreatedAt(Instant.now());
+		key.setActivateAt(activateAt);
 		key.setActivatedAt((state == SigningKey.State.SIGNING) ? key.getCreatedAt() : null);
 		return key;
+	}
+
+	private static String kid(String jwt) {
+		int dot = jwt.indexOf('.');
+		try {
+			return (dot > 0) ? JWSHeader.parse(new Base64URL(jwt.substring(0, dot))).getKeyID() : null;
+		}
+		catch (ParseException ex) {
+			return null;
+		}
 	}
 
 	private JWK toJwk(SigningKey key) {

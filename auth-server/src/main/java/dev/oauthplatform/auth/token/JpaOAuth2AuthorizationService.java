@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.oauthplatform.auth.key.SigningKeys;
+
 /**
  * Authorizations in the database, every code and token stored as its SHA-256 and found by that
  * indexed hash (one primary-key look-up, not an OR over token columns). Saves are optimistic:
@@ -48,12 +50,16 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 
 	private final StatelessAccessTokens statelessTokens;
 
+	private final SigningKeys signingKeys;
+
 	JpaOAuth2AuthorizationService(EntityManager entityManager, RegisteredClientRepository clients,
-			PlatformTransactionManager transactionManager, StatelessAccessTokens statelessTokens) {
+			PlatformTransactionManager transactionManager, StatelessAccessTokens statelessTokens,
+			SigningKeys signingKeys) {
 		this.entityManager = entityManager;
 		this.clients = clients;
 		this.writes = new TransactionTemplate(transactionManager);
 		this.statelessTokens = statelessTokens;
+		this.signingKeys = signingKeys;
 	}
 
 	@Override
@@ -115,7 +121,7 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		if (issued == null && kinds.contains(TokenKind.ACCESS)) {
 			return this.statelessTokens.find(token);
 		}
-		if (issued == null || !kinds.contains(issued.kind)) {
+		if (issued == null || !kinds.contains(issued.kind) || signedByRetiredKey(issued, token)) {
 			return null;
 		}
 		return toAuthorization(issued.authorization, hash, token);
@@ -160,6 +166,16 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 			this.entityManager.remove(family);
 		}
 		return true;
+	}
+
+	/**
+	 * A JWT access token whose key was dropped (an emergency rotation, for a leaked key) is
+	 * rejected by every resource server; introspection and userinfo say the same. Reference
+	 * tokens are not signed.
+	 */
+	private boolean signedByRetiredKey(IssuedToken issued, String token) {
+		return issued.kind == TokenKind.ACCESS && StatelessAccessTokens.isJwt(token)
+				&& !this.signingKeys.isPublished(token);
 	}
 
 	/** The client's own tokens only: a deleted or disabled client's authorizations are not valid. */

@@ -118,7 +118,7 @@ class StatelessAccessTokens {
 				: new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
 	}
 
-	private static boolean isJwt(String token) {
+	static boolean isJwt(String token) {
 		return token.chars().filter((c) -> c == '.').count() == 2;
 	}
 
