@@ -43,6 +43,9 @@ public abstract class HttpTest {
 	@BeforeEach
 	void pointRestAssuredAtTheServer() {
 		RestAssured.port = this.port;
+		if (!RestAssured.filters().contains(SecretsSeen.FILTER)) {
+			RestAssured.filters(SecretsSeen.FILTER);
+		}
 		RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
 	}
 
@@ -53,12 +56,15 @@ public abstract class HttpTest {
 	/** A fresh user, so that tests never share state. */
 	protected String newUser() {
 		String username = "user-" + UUID.randomUUID();
+		SecretsSeen.add(USER_PASSWORD);
 		this.accounts.create(username, USER_PASSWORD, username + "@example.test", Set.of("USER"));
 		return username;
 	}
 
 	protected RegisteredCredentials register(NewClient client) {
-		return this.registrar.register(client);
+		RegisteredCredentials credentials = this.registrar.register(client);
+		SecretsSeen.add(credentials.clientSecret());
+		return credentials;
 	}
 
 	protected RegisteredCredentials register(ClientType type, Set<String> redirectUris, Set<String> scopes,
