@@ -74,8 +74,7 @@ class ClientAdminController {
 		if (metadata.clientId() != null && !metadata.clientId().equals(clientId)) {
 			throw AdminApiException.invalidRequest("client_id in the body must match the URL");
 		}
-		boolean enabled = metadata.enabled() == null || metadata.enabled();
-		return ClientView.of(this.registrar.update(clientId, metadata.toNewClient(), enabled)
+		return ClientView.of(this.registrar.update(clientId, metadata.toNewClient(), metadata.enabled())
 			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'")));
 	}
 

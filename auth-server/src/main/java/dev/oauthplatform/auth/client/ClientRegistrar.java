@@ -77,11 +77,12 @@ public class ClientRegistrar {
 	}
 
 	/**
-	 * Replaces a client's metadata (RFC 7592 §2.2: omitted fields take their defaults). Its type,
-	 * and whether it is public, cannot change: that is a different application.
+	 * Replaces a client's metadata (RFC 7592 §2.2: omitted fields take their defaults), except
+	 * {@code enabled}, which stays as it is unless given: an edit must not revive a disabled
+	 * client. Its type, and whether it is public, cannot change: that is a different application.
 	 */
 	@Transactional
-	public Optional<OAuthClient> update(String clientId, NewClient request, boolean enabled) {
+	public Optional<OAuthClient> update(String clientId, NewClient request, Boolean enabled) {
 		return this.clients.findByClientId(clientId).map((client) -> {
 			if (request.clientType() != null && request.clientType() != client.getClientType()) {
 				throw metadata("client_type cannot change from " + client.getClientType().value()
@@ -93,7 +94,9 @@ public class ClientRegistrar {
 				throw metadata("a client cannot change between public and confidential: register a new client");
 			}
 			ClientPolicy.check(client);
-			client.setEnabled(enabled);
+			if (enabled != null) {
+				client.setEnabled(enabled);
+			}
 			this.registeredClients.evictAfterCommit(clientId);
 			return client;
 		});

@@ -2,7 +2,6 @@ package dev.oauthplatform.auth.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -146,6 +146,18 @@ class ClientAdminTest extends HttpTest {
 	}
 
 	@Test
+	void anEditThatDoesNotMentionEnabledLeavesADisabledClientDisabled() {
+		String clientId = registerClient(Map.of("client_name", "Job", "client_type", "m2m")).getString("client_id");
+		setEnabled(clientId, false);
+		admin().body(Json.of(Map.of("client_name", "Renamed job", "client_type", "m2m")))
+			.put("/admin/api/clients/{id}", clientId)
+			.then()
+			.statusCode(200)
+			.body("client_name", equalTo("Renamed job"))
+			.body("enabled", equalTo(false));
+	}
+
+	@Test
 	void deletingAClientRevokesEverythingItWasGiven() {
 		JsonPath registered = registerClient(Map.of("client_name", "CLI", "client_type", "cli"));
 		RegisteredCredentials cli = new RegisteredCredentials(registered.getString("client_id"), null);
