@@ -138,6 +138,7 @@ public class LoginThrottle {
 			this.ownTransaction.executeWithoutResult((status) -> countLocked(key, limit, Instant.now()));
 		}
 		catch (DuplicateKeyException ex) {
+			logger.debug("First failure for '{}' raced another: counting it again", key);
 			this.ownTransaction.executeWithoutResult((status) -> countLocked(key, limit, Instant.now()));
 		}
 	}

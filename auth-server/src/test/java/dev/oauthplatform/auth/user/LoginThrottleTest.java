@@ -1,7 +1,13 @@
 package dev.oauthplatform.auth.user;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.response.Response;
@@ -128,6 +134,20 @@ class LoginThrottleTest extends HttpTest {
 	}
 
 	@Test
+	void failuresAtTheSameMomentAllCount() {
+		String username = newUser();
+		int attempts = this.limits.maxFailures() - 1;
+
+		// the first failure of a key inserts its row: concurrent ones race for that insert
+		inParallel(attempts, () -> failTimes(1, username));
+
+		admin().queryParam("username", username).get("/admin/api/login-throttle").then()
+			.body("[0].failures", equalTo(attempts));
+		admin().queryParam("key", "ip:" + this.address).get("/admin/api/login-throttle").then()
+			.body("[0].failures", equalTo(attempts));
+	}
+
+	@Test
 	void fiveWrongFormSignInsShowTheThrottleMessageOnTheLoginPage() {
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 		String username = newUser();
@@ -172,6 +192,22 @@ class LoginThrottleTest extends HttpTest {
 
 	static RequestSpecification from(String address) {
 		return given().header("X-Forwarded-For", address);
+	}
+
+	private static void inParallel(int times, Runnable request) {
+		ExecutorService threads = Executors.newFixedThreadPool(times);
+		try {
+			List<Future<Object>> done = threads.invokeAll(Collections.nCopies(times, Executors.callable(request)));
+			for (Future<Object> each : done) {
+				each.get();
+			}
+		}
+		catch (InterruptedException | ExecutionException ex) {
+			throw new AssertionError(ex);
+		}
+		finally {
+			threads.shutdown();
+		}
 	}
 
 	private void failTimes(int times, String username) {
