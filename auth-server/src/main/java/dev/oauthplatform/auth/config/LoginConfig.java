@@ -1,5 +1,6 @@
 package dev.oauthplatform.auth.config;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,21 +11,29 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 
 import dev.oauthplatform.auth.user.AppUserDetailsService;
+import dev.oauthplatform.auth.user.LoginThrottle;
+import dev.oauthplatform.auth.user.LoginThrottleProperties;
+import dev.oauthplatform.auth.user.ThrottlingAuthenticationProvider;
 
 /** The sign-in form and everything that is not a protocol endpoint. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginThrottleProperties.class)
 public class LoginConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain loginPages(HttpSecurity http) {
+	SecurityFilterChain loginPages(HttpSecurity http, AuthenticationManager userAuthenticationManager) {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error", "/login").permitAll()
 			.anyRequest().authenticated())
+			// said explicitly: Spring Security would otherwise build its own from the UserDetailsService bean
+			.authenticationManager(userAuthenticationManager)
 			.formLogin((form) -> {
-			});
+			})
+			.addFilterBefore(new ThrottledLoginMessage(), DefaultLoginPageGeneratingFilter.class);
 		return http.build();
 	}
 
@@ -34,12 +43,16 @@ public class LoginConfig {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	/** One place that checks a user's password, for the login form and the password grant alike. */
+	/**
+	 * One place that checks a user's password, for the login form and the password grant alike, so
+	 * that both count towards (and are refused by) one throttle.
+	 */
 	@Bean
-	AuthenticationManager userAuthenticationManager(AppUserDetailsService users, PasswordEncoder passwordEncoder) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(passwordEncoder);
-		return new ProviderManager(provider);
+	AuthenticationManager userAuthenticationManager(AppUserDetailsService users, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
 	}
 
 }

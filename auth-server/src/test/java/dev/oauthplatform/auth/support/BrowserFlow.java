@@ -93,7 +93,8 @@ public final class BrowserFlow {
 		return URI.create(location).isAbsolute() ? location : this.baseUrl + location;
 	}
 
-	private static Map<String, String> hiddenFields(String html) {
+	/** A form's hidden inputs (the CSRF token among them), by name. */
+	public static Map<String, String> hiddenFields(String html) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		Matcher matcher = HIDDEN_INPUT.matcher(html);
 		while (matcher.find()) {

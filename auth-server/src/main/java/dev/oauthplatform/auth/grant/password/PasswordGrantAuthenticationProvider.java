@@ -33,6 +33,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.util.Assert;
 
+import dev.oauthplatform.auth.user.LoginThrottledException;
+
 /**
  * Issues tokens for the password grant, only to clients registered for it. The user's password
  * is checked by the same authentication manager as the login form. No id_token: this grant has
@@ -123,9 +125,16 @@ public final class PasswordGrantAuthenticationProvider implements Authentication
 	}
 
 	private Authentication authenticateUser(PasswordGrantAuthenticationToken request) {
+		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
+			.unauthenticated(request.getUsername(), request.getPassword());
+		// The client's address (the token endpoint put it in the request's details): the throttle counts by it.
+		attempt.setDetails(request.getDetails());
 		try {
-			return this.users.authenticate(
-					UsernamePasswordAuthenticationToken.unauthenticated(request.getUsername(), request.getPassword()));
+			return this.users.authenticate(attempt);
+		}
+		catch (LoginThrottledException ex) {
+			// Says only how long to wait, for unknown and known usernames alike.
+			throw error(OAuth2ErrorCodes.INVALID_GRANT, ex.getMessage());
 		}
 		catch (AuthenticationException ex) {
 			// One answer for unknown user, wrong password and disabled account: no user enumeration.

@@ -1,0 +1,267 @@
+package dev.oauthplatform.auth.user;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
+import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.support.BrowserFlow;
+import dev.oauthplatform.auth.support.HttpTest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Failed sign-ins on the password grant and the login form, counted per username and per client
+ * address. Each test speaks from an address of its own (X-Forwarded-For, trusted in the test
+ * profile) so that its counts touch no other test; the limits are application-test.yml's.
+ */
+class LoginThrottleTest extends HttpTest {
+
+	static final String THROTTLED = "Too many failed sign-in attempts\\. Try again in \\d+ seconds\\.";
+
+	private static final String INVALID = "Invalid username or password";
+
+	@Autowired
+	private LoginThrottleProperties limits;
+
+	private RegisteredCredentials cli;
+
+	private String address;
+
+	@BeforeEach
+	void cliClientAndAnAddressOfItsOwn() {
+		this.cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
+		this.address = randomAddress();
+	}
+
+	@Test
+	void fiveWrongPasswordsRefuseEvenTheRightOneWithInvalidGrant() {
+		String username = newUser();
+		failTimes(this.limits.maxFailures(), username);
+
+		passwordGrant(this.address, username, USER_PASSWORD).then()
+			.statusCode(400)
+			.body("error", equalTo("invalid_grant"))
+			.body("error_description", matchesPattern(THROTTLED));
+	}
+
+	@Test
+	void anUnknownUsernameIsCountedAndRefusedLikeAKnownOne() {
+		String nobody = "nobody-" + System.nanoTime();
+		failTimes(this.limits.maxFailures(), nobody);
+
+		passwordGrant(this.address, nobody, USER_PASSWORD).then()
+			.statusCode(400)
+			.body("error", equalTo("invalid_grant"))
+			.body("error_description", matchesPattern(THROTTLED));
+	}
+
+	@Test
+	void theAdminApiShowsTheCounterAndClearingItLetsTheRightPasswordIn() {
+		String username = newUser();
+		failTimes(this.limits.maxFailures(), username);
+
+		admin().queryParam("username", username).get("/admin/api/login-throttle").then()
+			.statusCode(200)
+			.body("", hasSize(1))
+			.body("[0].key", equalTo("user:" + username))
+			.body("[0].failures", equalTo(this.limits.maxFailures()))
+			.body("[0].first_failure_at", notNullValue())
+			.body("[0].last_failure_at", notNullValue())
+			.body("[0].blocked_until", notNullValue());
+		admin().queryParam("key", "user:" + username).delete("/admin/api/login-throttle").then().statusCode(204);
+
+		passwordGrant(this.address, username, USER_PASSWORD).then().statusCode(200);
+		admin().queryParam("key", "user:" + username).delete("/admin/api/login-throttle").then()
+			.statusCode(404)
+			.body("error", equalTo("not_found"));
+	}
+
+	@Test
+	void usernamesAreCountedWhateverTheirCase() {
+		String username = newUser();
+		failTimes(this.limits.maxFailures(), username.toUpperCase());
+
+		passwordGrant(this.address, username, USER_PASSWORD).then()
+			.body("error_description", matchesPattern(THROTTLED));
+	}
+
+	@Test
+	void aSuccessfulSignInClearsTheUsernameCounterButNotTheAddressCounter() {
+		String username = newUser();
+		failTimes(3, username);
+
+		passwordGrant(this.address, username, USER_PASSWORD).then().statusCode(200);
+
+		admin().queryParam("username", username).get("/admin/api/login-throttle").then().body("", empty());
+		admin().queryParam("key", "ip:" + this.address).get("/admin/api/login-throttle").then()
+			.body("[0].failures", equalTo(3))
+			.body("[0].blocked_until", nullValue());
+	}
+
+	@Test
+	void oneAddressGuessingAtManyUsernamesIsRefusedForEveryUsername() {
+		for (int i = 0; i < this.limits.maxFailuresPerIp(); i++) {
+			passwordGrant(this.address, "guess-" + i + "-" + System.nanoTime(), "guess").then().statusCode(400);
+		}
+		String username = newUser();
+
+		passwordGrant(this.address, username, USER_PASSWORD).then()
+			.statusCode(400)
+			.body("error_description", matchesPattern(THROTTLED));
+		passwordGrant(randomAddress(), username, USER_PASSWORD).then().statusCode(200);
+	}
+
+	@Test
+	void failuresAtTheSameMomentAllCount() {
+		String username = newUser();
+		int attempts = this.limits.maxFailures() - 1;
+
+		// the first failure of a key inserts its row: concurrent ones race for that insert
+		inParallel(attempts, () -> failTimes(1, username));
+
+		admin().queryParam("username", username).get("/admin/api/login-throttle").then()
+			.body("[0].failures", equalTo(attempts));
+		admin().queryParam("key", "ip:" + this.address).get("/admin/api/login-throttle").then()
+			.body("[0].failures", equalTo(attempts));
+	}
+
+	@Test
+	void fiveWrongFormSignInsShowTheThrottleMessageOnTheLoginPage() {
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		String username = newUser();
+		for (int i = 0; i < this.limits.maxFailures(); i++) {
+			assertThat(formSignIn(browser, username, "wrong password")).endsWith("/login?error");
+		}
+		assertThat(loginPage(browser, "/login?error")).contains("Invalid credentials");
+
+		assertThat(formSignIn(browser, username, USER_PASSWORD)).endsWith("/login?error");
+
+		assertThat(loginPage(browser, "/login?error")).containsPattern(THROTTLED).doesNotContain("Invalid credentials");
+	}
+
+	@Test
+	void aSuccessfulFormSignInClearsTheUsernameCounter() {
+		String username = newUser();
+		failTimes(3, username);
+
+		assertThat(formSignIn(new BrowserFlow(baseUrl()), username, USER_PASSWORD)).doesNotContain("error");
+
+		admin().queryParam("username", username).get("/admin/api/login-throttle").then().body("", empty());
+	}
+
+	@Test
+	void theAdminEndpointsNeedAnAdminsToken() {
+		String userToken = passwordGrant(this.address, newUser(), USER_PASSWORD, "admin-cli");
+
+		given().get("/admin/api/login-throttle").then().statusCode(401);
+		given().queryParam("key", "ip:" + this.address).delete("/admin/api/login-throttle").then().statusCode(401);
+		given().auth().oauth2(userToken).get("/admin/api/login-throttle").then().statusCode(403);
+		given().auth().oauth2(userToken).queryParam("key", "ip:" + this.address)
+			.delete("/admin/api/login-throttle")
+			.then()
+			.statusCode(403);
+	}
+
+	/** A private (10/8) address, unlikely to be any other test's. */
+	static String randomAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	}
+
+	static RequestSpecification from(String address) {
+		return given().header("X-Forwarded-For", address);
+	}
+
+	private static void inParallel(int times, Runnable request) {
+		ExecutorService threads = Executors.newFixedThreadPool(times);
+		try {
+			List<Future<Object>> done = threads.invokeAll(Collections.nCopies(times, Executors.callable(request)));
+			for (Future<Object> each : done) {
+				each.get();
+			}
+		}
+		catch (InterruptedException | ExecutionException ex) {
+			throw new AssertionError(ex);
+		}
+		finally {
+			threads.shutdown();
+		}
+	}
+
+	private void failTimes(int times, String username) {
+		for (int i = 0; i < times; i++) {
+			passwordGrant(this.address, username, "wrong password").then()
+				.statusCode(400)
+				.body("error", equalTo("invalid_grant"))
+				.body("error_description", equalTo(INVALID));
+		}
+	}
+
+	private Response passwordGrant(String address, String username, String password) {
+		return from(address).contentType("application/x-www-form-urlencoded")
+			.formParam("client_id", this.cli.clientId())
+			.formParam("grant_type", "password")
+			.formParam("username", username)
+			.formParam("password", password)
+			.post("/oauth2/token");
+	}
+
+	/** A user's access token from the given public client, e.g. admin-cli for a user who is no admin. */
+	private static String passwordGrant(String address, String username, String password, String clientId) {
+		return from(address).formParam("client_id", clientId)
+			.formParam("grant_type", "password")
+			.formParam("username", username)
+			.formParam("password", password)
+			.post("/oauth2/token")
+			.then()
+			.statusCode(200)
+			.extract()
+			.path("access_token");
+	}
+
+	/** Submits the login form as a browser does; returns where the server sends the browser next. */
+	private String formSignIn(BrowserFlow browser, String username, String password) {
+		Map<String, String> hidden = BrowserFlow.hiddenFields(loginPage(browser, "/login"));
+		return browser.browser()
+			.header("X-Forwarded-For", this.address)
+			.contentType("application/x-www-form-urlencoded")
+			.formParams(hidden)
+			.formParam("username", username)
+			.formParam("password", password)
+			.post(baseUrl() + "/login")
+			.then()
+			.statusCode(302)
+			.extract()
+			.header("Location");
+	}
+
+	private String loginPage(BrowserFlow browser, String path) {
+		return browser.browser().header("X-Forwarded-For", this.address).get(baseUrl() + path).then()
+			.statusCode(200)
+			.extract()
+			.asString();
+	}
+
+}
