@@ -78,8 +78,14 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		}
 	}
 
+	/**
+	 * The row is read FOR UPDATE: a concurrent exchange of the same code or refresh token waits for
+	 * this one to commit, then sees the new version and loses. A plain read relied on the database
+	 * re-checking the version under its row lock, which H2 did not always do.
+	 */
 	private void write(OAuth2Authorization authorization) {
-		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId());
+		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId(),
+				LockModeType.PESSIMISTIC_WRITE);
 		Long readVersion = authorization.getAttribute(AuthorizationMapper.VERSION_ATTRIBUTE);
 		if (record == null) {
 			record = new AuthorizationRecord();

@@ -18,7 +18,8 @@ import dev.oauthplatform.auth.token.Authorizations;
 
 /**
  * Creates, changes and deletes users. Anything that should end a user's sessions (disabling,
- * a new password, deletion) revokes their grants, so their refresh tokens stop working.
+ * a new password, deletion) revokes their grants, so their refresh tokens stop working. A new
+ * password also clears the user's failed sign-in counter.
  */
 @Service
 public class UserAccounts {
@@ -39,12 +40,15 @@ public class UserAccounts {
 
 	private final ConsentRepository consents;
 
+	private final LoginThrottle throttle;
+
 	public UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, Authorizations authorizations,
-			ConsentRepository consents) {
+			ConsentRepository consents, LoginThrottle throttle) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.authorizations = authorizations;
 		this.consents = consents;
+		this.throttle = throttle;
 	}
 
 	/** For bootstrap and tests: the operator chose these values; no policy applies. */
@@ -105,6 +109,8 @@ public class UserAccounts {
 			PasswordPolicy.check(user.getUsername(), password);
 			user.setPasswordHash(this.passwordEncoder.encode(password));
 			this.authorizations.revokeAllOfUser(user.getUsername());
+			// whoever was locked out by failed guesses may try the new password at once
+			this.throttle.clear(LoginThrottle.userKey(user.getUsername()));
 			return user;
 		});
 	}

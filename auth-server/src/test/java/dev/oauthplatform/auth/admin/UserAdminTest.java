@@ -158,6 +158,26 @@ class UserAdminTest extends HttpTest {
 	}
 
 	@Test
+	void aPasswordResetLiftsTheFailedSignInBlock() {
+		String username = "ivan-" + UUID.randomUUID();
+		String id = createUser(Map.of("username", username, "password", GOOD_PASSWORD)).getString("id");
+		String address = randomAddress();
+		for (int i = 0; i < 6; i++) {
+			passwordGrantFrom(address, username, "a-wrong-guess-" + i);
+		}
+		passwordGrantFrom(address, username, GOOD_PASSWORD).then()
+			.statusCode(400)
+			.body("error_description", containsString("Too many failed sign-in attempts"));
+
+		admin().body(Json.of(Map.of("password", "violet-harbor-engine-7")))
+			.post("/admin/api/users/{id}/password", id)
+			.then()
+			.statusCode(204);
+
+		passwordGrantFrom(randomAddress(), username, "violet-harbor-engine-7").then().statusCode(200);
+	}
+
+	@Test
 	void deletingAUserRevokesTheirTokensAndFreesTheUsernameButNotTheId() {
 		String username = "heidi-" + UUID.randomUUID();
 		String id = createUser(Map.of("username", username, "password", GOOD_PASSWORD)).getString("id");
@@ -203,6 +223,16 @@ class UserAdminTest extends HttpTest {
 			.then()
 			.statusCode(404);
 		admin().delete("/admin/api/users/{id}", UUID.randomUUID()).then().statusCode(404);
+	}
+
+	private static io.restassured.response.Response passwordGrantFrom(String address, String username,
+			String password) {
+		return from(address)
+			.formParam("client_id", "admin-cli")
+			.formParam("grant_type", "password")
+			.formParam("username", username)
+			.formParam("password", password)
+			.post("/oauth2/token");
 	}
 
 	private RegisteredCredentials cli() {

@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.support;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -98,6 +99,19 @@ public abstract class HttpTest {
 			.statusCode(200)
 			.extract()
 			.path("access_token");
+	}
+
+	/**
+	 * A private (10/8) address, unlikely to be any other test's: failed sign-ins count per address,
+	 * and the test profile trusts X-Forwarded-For.
+	 */
+	protected static String randomAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	}
+
+	protected static RequestSpecification from(String address) {
+		return given().header("X-Forwarded-For", address);
 	}
 
 	/** A fresh access token for the bootstrap admin, from {@code admin-cli} on the password grant. */

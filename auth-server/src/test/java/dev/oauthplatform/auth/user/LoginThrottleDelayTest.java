@@ -40,7 +40,7 @@ class LoginThrottleDelayTest extends HttpTest {
 	@BeforeEach
 	void cliClientUserAndAnAddressOfItsOwn() {
 		this.cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
-		this.address = LoginThrottleTest.randomAddress();
+		this.address = randomAddress();
 		this.username = newUser();
 	}
 
@@ -90,7 +90,7 @@ class LoginThrottleDelayTest extends HttpTest {
 	}
 
 	private Response passwordGrant(String password) {
-		return LoginThrottleTest.from(this.address)
+		return from(this.address)
 			.contentType("application/x-www-form-urlencoded")
 			.formParam("client_id", this.cli.clientId())
 			.formParam("grant_type", "password")

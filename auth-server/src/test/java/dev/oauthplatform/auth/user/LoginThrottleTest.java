@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -182,16 +181,6 @@ class LoginThrottleTest extends HttpTest {
 			.delete("/admin/api/login-throttle")
 			.then()
 			.statusCode(403);
-	}
-
-	/** A private (10/8) address, unlikely to be any other test's. */
-	static String randomAddress() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
-	}
-
-	static RequestSpecification from(String address) {
-		return given().header("X-Forwarded-For", address);
 	}
 
 	private static void inParallel(int times, Runnable request) {
