@@ -7,12 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.oauthplatform.auth.client.InvalidClientMetadataException;
 import dev.oauthplatform.auth.user.InvalidUserException;
@@ -49,15 +47,10 @@ class AdminApiErrors {
 		return body(HttpStatus.BAD_REQUEST, "invalid_request", "A query or path parameter is missing or malformed");
 	}
 
-	@ExceptionHandler
-	ResponseEntity<Map<String, String>> noSuchEndpoint(NoResourceFoundException ex) {
-		return body(HttpStatus.NOT_FOUND, "not_found", "No such admin API endpoint");
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Map<String, String>> wrongMethod(HttpRequestMethodNotSupportedException ex) {
-		return body(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request", "Method not allowed here");
-	}
+	/**
+	 * Unknown paths and methods fail before any admin controller is chosen, so they are handled
+	 * by {@link UnmatchedAdminRequests}, which sees every controller's exceptions.
+	 */
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, String>> wrongMediaType(HttpMediaTypeNotSupportedException ex) {

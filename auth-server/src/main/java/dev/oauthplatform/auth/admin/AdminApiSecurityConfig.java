@@ -16,7 +16,8 @@ import dev.oauthplatform.auth.user.AppUserRepository;
 /**
  * {@code /admin/api/**}: a bearer token with scope {@code admin}, issued to a user who holds role
  * {@code ADMIN} now (roles are read per request, so a demoted admin loses access at once).
- * Failures answer per RFC 6750: 401 {@code invalid_token}, 403 {@code insufficient_scope}.
+ * Failures answer per RFC 6750: 401 {@code invalid_token}, 403 {@code insufficient_scope}, with
+ * the same error as JSON.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminApiSecurityConfig {
@@ -30,6 +31,7 @@ class AdminApiSecurityConfig {
 	@Order(0)
 	SecurityFilterChain adminApi(HttpSecurity http, JwtDecoder jwtDecoder, JpaOAuth2AuthorizationService authorizations,
 			AppUserRepository users) {
+		BearerErrorBodies errors = new BearerErrorBodies();
 		http.securityMatcher("/admin/api/**", RESOURCE_METADATA, RESOURCE_METADATA + "/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(OPENAPI_DOCUMENT, RESOURCE_METADATA, RESOURCE_METADATA + "/**")
@@ -38,6 +40,8 @@ class AdminApiSecurityConfig {
 				.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAuthority("SCOPE_admin"),
 						AuthorityAuthorizationManager.hasRole("ADMIN"))))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.authenticationEntryPoint(errors)
+				.accessDeniedHandler(errors)
 				.jwt((jwt) -> jwt.decoder(new LiveAccessTokenDecoder(jwtDecoder, authorizations))
 					.jwtAuthenticationConverter(new AdminAuthenticationConverter(users))))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

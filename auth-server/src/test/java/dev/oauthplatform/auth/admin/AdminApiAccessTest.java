@@ -101,6 +101,30 @@ class AdminApiAccessTest extends HttpTest {
 	}
 
 	@Test
+	void everyRefusalCarriesTheErrorAsJsonToo() {
+		given().get("/admin/api/clients")
+			.then()
+			.statusCode(401)
+			.body("error", equalTo("invalid_request"))
+			.body("error_description", containsString("bearer token"));
+		given().auth().oauth2("not-a-jwt").get("/admin/api/clients").then().statusCode(401)
+			.body("error", equalTo("invalid_token"));
+		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("admin"), true);
+		given().auth().oauth2(accessToken(cli, newUser())).get("/admin/api/clients").then().statusCode(403)
+			.body("error", equalTo("insufficient_scope"));
+	}
+
+	@Test
+	void anUnknownPathOrMethodIsAnsweredInTheSameShape() {
+		admin().get("/admin/api/nope").then().statusCode(404).body("error", equalTo("not_found"));
+		admin().delete("/admin/api/keys")
+			.then()
+			.statusCode(405)
+			.header("Allow", containsString("GET"))
+			.body("error", equalTo("invalid_request"));
+	}
+
+	@Test
 	void theOpenApiDocumentIsPublic() {
 		given().get("/admin/api/openapi.yaml")
 			.then()
