@@ -78,15 +78,14 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		}
 	}
 
-	/**
-	 * The row is read FOR UPDATE: a concurrent exchange of the same code or refresh token waits for
-	 * this one to commit, then sees the new version and loses. A plain read relied on the database
-	 * re-checking the version under its row lock, which H2 did not always do.
-	 */
 	private void write(OAuth2Authorization authorization) {
-		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId(),
-				LockModeType.PESSIMISTIC_WRITE);
+		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId());
 		Long readVersion = authorization.getAttribute(AuthorizationMapper.VERSION_ATTRIBUTE);
+		if (record == null && readVersion != null) {
+			// it was read from the database and is gone: revoked meanwhile (reuse detection, an
+			// admin), and a revoked grant is never written back to life
+			throw concurrentUse();
+		}
 		if (record == null) {
 			record = new AuthorizationRecord();
 			record.id = authorization.getId();
@@ -119,10 +118,24 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		return (record != null) ? toAuthorization(record, null, null) : null;
 	}
 
+	/**
+	 * The authorization and all its tokens in one statement, so from one snapshot: read in two
+	 * (the token, then its siblings), a rotation committing in between would mix old and new.
+	 */
 	@Override
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
 		String hash = TokenHashes.hash(token);
-		IssuedToken issued = this.entityManager.find(IssuedToken.class, hash);
+		AuthorizationRecord record = this.entityManager
+			.createQuery("select a from AuthorizationRecord a join fetch a.tokens where a.id = "
+					+ "(select t.authorization.id from IssuedToken t where t.tokenHash = :hash)", AuthorizationRecord.class)
+			.setParameter("hash", hash)
+			.getResultStream()
+			.findFirst()
+			.orElse(null);
+		IssuedToken issued = (record != null) ? record.tokens.stream()
+			.filter((candidate) -> candidate.tokenHash.equals(hash))
+			.findFirst()
+			.orElse(null) : null;
 		Set<TokenKind> kinds = kindsFor(tokenType);
 		if (issued == null && kinds.contains(TokenKind.ACCESS)) {
 			return this.statelessTokens.find(token);
@@ -130,7 +143,7 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		if (issued == null || !kinds.contains(issued.kind) || signedByRetiredKey(issued, token)) {
 			return null;
 		}
-		return toAuthorization(issued.authorization, hash, token);
+		return toAuthorization(record, hash, token);
 	}
 
 	/**
