@@ -78,8 +78,14 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		}
 	}
 
+	/**
+	 * The row is read FOR UPDATE, as family revocation reads it: a write and a revocation of one
+	 * grant queue up, and whichever comes second sees what the first did. Unlocked, a write could
+	 * insert its new tokens under a grant deleted a moment before (a foreign-key failure, a 500).
+	 */
 	private void write(OAuth2Authorization authorization) {
-		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId());
+		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId(),
+				LockModeType.PESSIMISTIC_WRITE);
 		Long readVersion = authorization.getAttribute(AuthorizationMapper.VERSION_ATTRIBUTE);
 		if (record == null && readVersion != null) {
 			// it was read from the database and is gone: revoked meanwhile (reuse detection, an
