@@ -1,6 +1,7 @@
 # Shared by run.sh and bench/run.sh: which JDK runs the services, and building the jar when stale.
 
 AUTH_JAR=auth-server/target/auth-server-0.1.0-SNAPSHOT.jar
+RESOURCE_JAR=resource-api/target/resource-api-0.1.0-SNAPSHOT.jar
 
 # The newest JDK installed: the bytecode targets 17, but ES256 signs ~4x faster on JDK 25.
 newest_java() {
@@ -13,10 +14,14 @@ newest_java() {
   echo "${best:-java}"
 }
 
+stale() { # stale JAR MODULE: the jar is missing or older than its sources
+  [ ! -f "$1" ] || [ -n "$(find "$2/src" pom.xml "$2/pom.xml" -newer "$1" -print -quit)" ]
+}
+
 build_if_needed() {
-  if [ ! -f "$AUTH_JAR" ] || [ -n "$(find auth-server/src pom.xml auth-server/pom.xml -newer "$AUTH_JAR" -print -quit)" ]; then
-    echo "Building auth-server ..." >&2
-    ./mvnw -q -B -DskipTests package -pl auth-server -am >&2
+  if stale "$AUTH_JAR" auth-server || stale "$RESOURCE_JAR" resource-api; then
+    echo "Building auth-server and resource-api ..." >&2
+    ./mvnw -q -B -DskipTests package -pl auth-server,resource-api -am >&2
   fi
 }
 

@@ -41,6 +41,8 @@ class DemoData implements ApplicationRunner {
 
 	static final String DEMO_PASSWORD = "demo-password-2026";
 
+	static final String RESOURCE_API_CLIENT = "demo-resource-api";
+
 	private static final Set<String> USER_SCOPES = Set.of("openid", "profile", "notes.read", "notes.write");
 
 	private final ClientRegistrar registrar;
@@ -74,6 +76,7 @@ class DemoData implements ApplicationRunner {
 		if (!this.users.existsByUsername(DEMO_USER)) {
 			this.accounts.create(DEMO_USER, DEMO_PASSWORD, "demo@example.test", Set.of("USER"));
 		}
+		registerResourceApiClient();
 		if (this.clients.existsByClientId("demo-m2m")) {
 			return;
 		}
@@ -99,7 +102,19 @@ class DemoData implements ApplicationRunner {
 			record("SEED_CLI", lines, this.registrar.register(NewClient.of("test", "Seed 002 CLI", ClientType.CLI,
 					Set.of(), Set.of("notes.read", "notes.write"), true)));
 		}
-		write(lines);
+		write("demo-clients.env", lines);
+	}
+
+	/** resource-api checks reference tokens by introspection, authenticated as a client of its own. */
+	private void registerResourceApiClient() {
+		if (this.clients.existsByClientId(RESOURCE_API_CLIENT)) {
+			return;
+		}
+		RegisteredCredentials credentials = this.registrar.register(NewClient.of(RESOURCE_API_CLIENT,
+				"Demo resource-api (introspection)", ClientType.M2M, Set.of(), Set.of(), true));
+		write("resource-api-client.env", List.of("# resource-api's client for token introspection (./run.sh)",
+				"RESOURCE_INTROSPECTION_CLIENT_ID=" + credentials.clientId(),
+				"RESOURCE_INTROSPECTION_CLIENT_SECRET=" + credentials.clientSecret()));
 	}
 
 	private static void record(String name, List<String> lines, RegisteredCredentials credentials) {
@@ -109,13 +124,13 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
-	private void write(List<String> lines) {
-		Path file = this.dataDir.resolve("demo-clients.env");
+	private void write(String fileName, List<String> lines) {
+		Path file = this.dataDir.resolve(fileName);
 		try {
 			Files.createDirectories(this.dataDir);
 			Files.write(file, lines);
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			logger.info("Registered the demo clients; their credentials are in the file {} (mode 0600)", file.getFileName());
+			logger.info("Registered demo clients; their credentials are in the file {} (mode 0600)", file.getFileName());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
