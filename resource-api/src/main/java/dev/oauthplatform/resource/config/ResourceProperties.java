@@ -21,8 +21,10 @@ public record ResourceProperties(@DefaultValue("http://localhost:9000") String i
 	/**
 	 * @param cacheTtl how long fetched keys are used before the JWKS is read again
 	 * @param refreshMinInterval an unknown {@code kid} refetches at most twice per interval
+	 * @param outageTolerance while the issuer does not answer, the last keys fetched stay in use this long
 	 */
-	public record Jwks(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("30s") Duration refreshMinInterval) {
+	public record Jwks(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("30s") Duration refreshMinInterval,
+			@DefaultValue("1h") Duration outageTolerance) {
 	}
 
 	/**

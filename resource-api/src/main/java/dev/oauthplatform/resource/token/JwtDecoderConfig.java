@@ -68,6 +68,7 @@ class JwtDecoderConfig {
 				.cache(jwks.cacheTtl().toMillis(), READ_TIMEOUT.toMillis() + CONNECT_TIMEOUT.toMillis())
 				.refreshAheadCache(false)
 				.rateLimited(jwks.refreshMinInterval().toMillis())
+				.outageTolerant(jwks.outageTolerance().toMillis())
 				.build();
 		}
 		catch (MalformedURLException ex) {

@@ -166,6 +166,20 @@ class NotesTest extends ApiTest {
 	}
 
 	@Test
+	void controlCharactersInTheTitleAndNulInTheBodyAreProblems() {
+		invalid(Map.of("title", "two\nlines")).body("errors.field", contains("title"));
+		invalid(Map.of("title", "nul\u0000")).body("errors.field", contains("title"));
+		invalid(Map.of("title", "ok", "body", "nul\u0000")).body("errors.field", contains("body"));
+		bearing(this.alice).contentType("application/json")
+			.body(Map.of("title", "Ünïcødé ✓", "body", "line one\nline two\ttabbed"))
+			.post("/api/notes")
+			.then()
+			.statusCode(201)
+			.body("title", equalTo("Ünïcødé ✓"))
+			.body("body", equalTo("line one\nline two\ttabbed"));
+	}
+
+	@Test
 	void updateIsValidatedToo() {
 		String id = create(this.alice, "valid");
 		bearing(this.alice).contentType("application/json")

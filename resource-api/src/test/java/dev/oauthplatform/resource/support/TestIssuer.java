@@ -80,7 +80,8 @@ public final class TestIssuer {
 		return SHARED;
 	}
 
-	private static TestIssuer start() {
+	/** An issuer of one's own, for a test that stops it. */
+	public static TestIssuer start() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.setExecutor(Executors.newCachedThreadPool((task) -> {
@@ -95,6 +96,10 @@ public final class TestIssuer {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	public void stop() {
+		this.server.stop(0);
 	}
 
 	public String url() {
