@@ -38,7 +38,7 @@ import org.springframework.util.Assert;
  */
 public final class BearerErrorResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6750#section-3.1";
+	static final String ERROR_URI = "https://tools.ietf.org/html/rfc6750#section-3.1";
 
 	static final String SCOPE_PREFIX = "SCOPE_";
 
