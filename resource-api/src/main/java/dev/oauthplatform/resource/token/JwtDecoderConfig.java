@@ -1,0 +1,97 @@
+package dev.oauthplatform.resource.token;
+
+import java.net.MalformedURLException;
+import java.time.Duration;
+import java.util.Objects;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.web.client.RestClient;
+
+import dev.oauthplatform.resource.config.ResourceProperties;
+
+/**
+ * JWT access tokens, verified locally. The issuer's keys are found lazily (the first token, not
+ * start-up, needs auth-server), cached, and refetched when a token names an unknown {@code kid}:
+ * a key rotation at auth-server needs no restart here. Only ES256 and RS256 verify, so
+ * {@code alg: none} and HS256-with-the-public-key tricks fail.
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtDecoderConfig {
+
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final int JWKS_SIZE_LIMIT = 256 * 1024;
+
+	@Bean
+	JwtDecoder jwtDecoder(ResourceProperties properties) {
+		IssuerDiscovery discovery = new IssuerDiscovery(restClient());
+		return new SupplierJwtDecoder(() -> {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(discovery, properties))
+				.jwsAlgorithms((algorithms) -> {
+					algorithms.add(SignatureAlgorithm.ES256);
+					algorithms.add(SignatureAlgorithm.RS256);
+				})
+				.build();
+			decoder.setJwtValidator(validator(properties));
+			return decoder;
+		});
+	}
+
+	private static JWKSource<SecurityContext> keys(IssuerDiscovery discovery, ResourceProperties properties) {
+		ResourceProperties.Jwks jwks = properties.jwks();
+		DefaultResourceRetriever retriever = new DefaultResourceRetriever((int) CONNECT_TIMEOUT.toMillis(),
+				(int) READ_TIMEOUT.toMillis(), JWKS_SIZE_LIMIT);
+		try {
+			return JWKSourceBuilder.<SecurityContext>create(discovery.jwksUri(properties.issuer()).toURL(), retriever)
+				.cache(jwks.cacheTtl().toMillis(), READ_TIMEOUT.toMillis() + CONNECT_TIMEOUT.toMillis())
+				.refreshAheadCache(false)
+				.rateLimited(jwks.refreshMinInterval().toMillis())
+				.outageTolerant(jwks.outageTolerance().toMillis())
+				.build();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalStateException("The issuer's jwks_uri is not a URL", ex);
+		}
+	}
+
+	/** {@code exp} required, {@code nbf} checked where present, both with the configured skew. */
+	static OAuth2TokenValidator<Jwt> validator(ResourceProperties properties) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		timestamps.setAllowEmptyExpiryClaim(false);
+		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
+		type.setAllowEmpty(true);
+		return new DelegatingOAuth2TokenValidator<>(type, timestamps, new JwtIssuerValidator(properties.issuer()),
+				new JwtAudienceValidator(properties.audience()),
+				new JwtClaimValidator<>(JwtClaimNames.SUB, (sub) -> sub instanceof String s && !s.isBlank()));
+	}
+
+	static RestClient restClient() {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(CONNECT_TIMEOUT);
+		requests.setReadTimeout(READ_TIMEOUT);
+		return RestClient.builder().requestFactory(Objects.requireNonNull(requests)).build();
+	}
+
+}
