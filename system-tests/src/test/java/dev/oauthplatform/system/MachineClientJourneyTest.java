@@ -1,0 +1,65 @@
+package dev.oauthplatform.system;
+
+import org.junit.jupiter.api.Test;
+
+import dev.oauthplatform.system.support.Admin.Credentials;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** A machine-to-machine client: a token with no user, and what the API lets it do. */
+class MachineClientJourneyTest extends PlatformTest {
+
+	@Test
+	void aMachineTokenReadsWhoItIsButHasNoNotes() {
+		Credentials job = admin.registerMachineClient("Nightly export");
+		String token = authServer().auth()
+			.preemptive()
+			.basic(job.clientId(), job.clientSecret())
+			.formParam("grant_type", "client_credentials")
+			.post("/oauth2/token")
+			.then()
+			.statusCode(200)
+			.extract()
+			.path("access_token");
+
+		resourceApi(token).get("/api/me")
+			.then()
+			.statusCode(200)
+			.body("sub", equalTo(job.clientId()))
+			.body("client_id", equalTo(job.clientId()))
+			.body("username", nullValue());
+		resourceApi(token).get("/api/notes").then().statusCode(403);
+	}
+
+	@Test
+	void withoutAValidTokenTheApiAnswers401() {
+		given().baseUri(platform.resourceApi()).get("/api/me").then().statusCode(401);
+		resourceApi("garbage.not.a-token").get("/api/me")
+			.then()
+			.statusCode(401)
+			.header("WWW-Authenticate", containsString("invalid_token"));
+	}
+
+	@Test
+	void aTokenMeantForAnotherApiIsRefused() {
+		Credentials job = admin.registerMachineClient("Other API caller");
+		String token = authServer().auth()
+			.preemptive()
+			.basic(job.clientId(), job.clientSecret())
+			.formParam("grant_type", "client_credentials")
+			.formParam("resource", "https://billing.example.test")
+			.post("/oauth2/token")
+			.then()
+			.statusCode(200)
+			.extract()
+			.path("access_token");
+		resourceApi(token).get("/api/me")
+			.then()
+			.statusCode(401)
+			.header("WWW-Authenticate", containsString("invalid_token"));
+	}
+
+}
