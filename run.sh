@@ -49,16 +49,28 @@ echo "Starting auth-server on $("$JAVA" -version 2>&1 | head -1) ..."
 "${AUTH_LAUNCH[@]}" --spring.profiles.active=demo > "$DATA_DIR/auth-server.log" 2>&1 &
 pids+=($!)
 
-for _ in $(seq 1 60); do
-  curl -sf http://localhost:9000/actuator/health/readiness > /dev/null 2>&1 && break
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "auth-server failed to start: see $DATA_DIR/auth-server.log"; exit 1; }
-  sleep 0.5
-done
+await_ready() { # await_ready NAME URL PID
+  for _ in $(seq 1 120); do
+    curl -sf "$2" > /dev/null 2>&1 && return 0
+    kill -0 "$3" 2>/dev/null || { echo "$1 failed to start: see $DATA_DIR/$1.log"; exit 1; }
+    sleep 0.5
+  done
+  echo "$1 did not start within a minute: see $DATA_DIR/$1.log"; exit 1
+}
+await_ready auth-server http://localhost:9000/actuator/health/readiness "${pids[0]}"
+
+# resource-api checks reference tokens by introspection, as the client demo data registered for it
+echo "Starting resource-api ..."
+(set -a; . "$DATA_DIR/resource-api-client.env"; set +a
+ RESOURCE_DATA_DIR=$DATA_DIR exec "$JAVA" $AUTH_JAVA_OPTS -jar "$RESOURCE_JAR") > "$DATA_DIR/resource-api.log" 2>&1 &
+pids+=($!)
+await_ready resource-api http://localhost:8081/actuator/health "${pids[1]}"
 
 cat <<EOF
 
 auth-server   http://localhost:9000   (discovery: /.well-known/openid-configuration, log: $DATA_DIR/auth-server.log)
-              resource-api (:8081) and admin-ui (:8080) join the stack as their issues land.
+resource-api  http://localhost:8081   (/api/me, /api/notes; log: $DATA_DIR/resource-api.log)
+              admin-ui (:8080) joins the stack when its issue lands.
 
 Demo user and clients (ids and secrets): $DATA_DIR/demo-clients.env
 Try it:
@@ -67,8 +79,12 @@ Try it:
   curl -s -X POST http://localhost:9000/oauth2/token/ -d client_id=test -d username=admin -d password=admin -d grant_type=password
   # client credentials
   curl -s -u "\$DEMO_M2M_CLIENT_ID:\$DEMO_M2M_CLIENT_SECRET" -d grant_type=client_credentials http://localhost:9000/oauth2/token
+  # a user's token against resource-api
+  TOKEN=\$(curl -s -d grant_type=password -d client_id=test -d username=demo -d password=demo-password-2026 \\
+    http://localhost:9000/oauth2/token | jq -r .access_token)
+  curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:8081/api/me
   # authorization code: open in a browser, sign in as \$DEMO_USER, copy the code from the address bar
   http://localhost:9000/oauth2/authorize/?response_type=code&client_id=demo-legacy-web&redirect_uri=http://localhost:3000/login/
 More in README.md. Ctrl-C stops everything.
 EOF
-wait "${pids[0]}"
+wait -n "${pids[@]}"
