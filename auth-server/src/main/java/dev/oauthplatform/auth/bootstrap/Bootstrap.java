@@ -67,6 +67,12 @@ class Bootstrap implements ApplicationRunner {
 					Set.of(this.settings.adminConsoleRedirectUri()), Set.of("openid", "profile", "admin"), true),
 					this.settings.adminConsoleSecret());
 		}
+		if (this.clients.existsByClientId(ADMIN_CONSOLE)
+				&& StringUtils.hasText(this.settings.adminConsolePostLogoutRedirectUri())) {
+			// also on later starts: consoles registered before RP-initiated logout existed get it
+			this.registrar.setPostLogoutRedirectUris(ADMIN_CONSOLE,
+					Set.of(this.settings.adminConsolePostLogoutRedirectUri()));
+		}
 	}
 
 	private void createAdmin() {

@@ -102,6 +102,20 @@ public class ClientRegistrar {
 		});
 	}
 
+	/**
+	 * Where the client may send the browser after an RP-initiated logout (OpenID Connect
+	 * RP-Initiated Logout §3): exact URIs, as redirect URIs are.
+	 */
+	@Transactional
+	public void setPostLogoutRedirectUris(String clientId, Set<String> uris) {
+		uris.forEach((uri) -> RedirectUriRules.check(uri, ClientType.WEB));
+		this.clients.findByClientId(clientId).ifPresent((client) -> {
+			client.setPostLogoutRedirectUris(new LinkedHashSet<>(uris));
+			client.setUpdatedAt(Instant.now());
+			this.registeredClients.evictAfterCommit(clientId);
+		});
+	}
+
 	/** Deletes the client with every authorization and consent given to it: its tokens stop working. */
 	@Transactional
 	public boolean delete(String clientId) {

@@ -19,7 +19,7 @@ public record AuthProperties(String issuer, Path dataDir, Tokens tokens, Secrets
 	}
 
 	public record Bootstrap(String adminUsername, String adminPassword, String adminConsoleSecret,
-			String adminConsoleRedirectUri) {
+			String adminConsoleRedirectUri, String adminConsolePostLogoutRedirectUri) {
 	}
 
 }
