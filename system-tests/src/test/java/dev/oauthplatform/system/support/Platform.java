@@ -13,8 +13,8 @@ import java.util.Map;
 import io.restassured.RestAssured;
 
 /**
- * auth-server and resource-api, started once for the whole run as real processes on random
- * ports, on H2 (fresh files) or, under the postgres profile, on PostgreSQL in schemas of their
+ * auth-server and resource-api (and admin-ui for the browser tests), started once for the whole
+ * run as real processes on random ports, on H2 (fresh files) or, under the postgres profile, on PostgreSQL in schemas of their
  * own. resource-api introspects reference tokens with a client an admin registered for it.
  */
 public final class Platform {
@@ -29,10 +29,19 @@ public final class Platform {
 
 	private final String adminPassword;
 
-	private Platform(Service authServer, Service resourceApi, String adminPassword) {
+	private final Map<String, String> consoleEnvironment;
+
+	private final int consolePort;
+
+	private Service adminUi;
+
+	private Platform(Service authServer, Service resourceApi, String adminPassword,
+			Map<String, String> consoleEnvironment, int consolePort) {
 		this.authServer = authServer;
 		this.resourceApi = resourceApi;
 		this.adminPassword = adminPassword;
+		this.consoleEnvironment = consoleEnvironment;
+		this.consolePort = consolePort;
 	}
 
 	public static synchronized Platform get() {
@@ -56,6 +65,14 @@ public final class Platform {
 		return this.adminPassword;
 	}
 
+	/** admin-ui, started on first use: only the browser tests need it. */
+	public synchronized String adminUi() {
+		if (this.adminUi == null) {
+			this.adminUi = Service.start("admin-ui", this.consolePort, this.consoleEnvironment, List.of());
+		}
+		return this.adminUi.url();
+	}
+
 	private static Platform start() {
 		Database database = Database.forThisRun();
 		int authPort = Service.freePort();
@@ -63,6 +80,9 @@ public final class Platform {
 		String issuer = "http://localhost:" + authPort;
 		String audience = "http://localhost:" + apiPort;
 		String adminPassword = randomSecret();
+		int consolePort = Service.freePort();
+		String console = "http://localhost:" + consolePort;
+		String consoleSecret = randomSecret();
 
 		Map<String, String> auth = new HashMap<>(database.environment("systest_auth"));
 		auth.put("AUTH_ISSUER", issuer);
@@ -71,6 +91,9 @@ public final class Platform {
 		auth.put("AUTH_ADMIN_USERNAME", ADMIN_USERNAME);
 		auth.put("AUTH_ADMIN_PASSWORD", adminPassword);
 		auth.put("AUTH_CLIENT_SECRET_PEPPER", randomSecret());
+		auth.put("ADMIN_CONSOLE_SECRET", consoleSecret);
+		auth.put("ADMIN_CONSOLE_REDIRECT_URI", console + "/login/oauth2/code/admin-console");
+		auth.put("ADMIN_CONSOLE_POST_LOGOUT_REDIRECT_URI", console + "/");
 		// short key rotation stages, so that a rotation can be watched within a test
 		Service authServer = Service.start("auth-server", authPort, auth,
 				List.of("--auth.keys.jwks-max-age=2s", "--auth.keys.check-interval=1s"));
@@ -84,10 +107,15 @@ public final class Platform {
 		api.put("RESOURCE_INTROSPECTION_CLIENT_ID", introspection.clientId());
 		api.put("RESOURCE_INTROSPECTION_CLIENT_SECRET", introspection.clientSecret());
 		Service resourceApi = Service.start("resource-api", apiPort, api, List.of());
-		return new Platform(authServer, resourceApi, adminPassword);
+		Map<String, String> consoleEnvironment = Map.of("ADMIN_CONSOLE_ISSUER", issuer, "ADMIN_CONSOLE_SECRET",
+				consoleSecret);
+		return new Platform(authServer, resourceApi, adminPassword, consoleEnvironment, consolePort);
 	}
 
-	private void stop() {
+	private synchronized void stop() {
+		if (this.adminUi != null) {
+			this.adminUi.stop();
+		}
 		this.resourceApi.stop();
 		this.authServer.stop();
 	}

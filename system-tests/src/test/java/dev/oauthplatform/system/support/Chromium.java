@@ -1,0 +1,58 @@
+package dev.oauthplatform.system.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium, driven by its own chromedriver (no driver download). */
+public final class Chromium {
+
+	private static final Path SCREENSHOTS = Path.of("..", "admin-ui", "target", "screenshots");
+
+	private Chromium() {
+	}
+
+	public static WebDriver start() {
+		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-dev-shm-usage", "--window-size=1280,900");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.build();
+		WebDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		return driver;
+	}
+
+	/** Saves what the browser shows as admin-ui/target/screenshots/{name}.png, at 1280 px and at phone width. */
+	public static void screenshot(WebDriver driver, String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			save(driver, name);
+			Dimension desktop = driver.manage().window().getSize();
+			driver.manage().window().setSize(new Dimension(390, 844));
+			save(driver, name + "-phone");
+			driver.manage().window().setSize(desktop);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void save(WebDriver driver, String name) throws IOException {
+		Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+		Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
