@@ -49,17 +49,18 @@ class AdminApiConfig {
 		// a 401 invalid_token forgets the tokens, so the next sign-in starts clean
 		bearer.setAuthorizationFailureHandler(
 				OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
-		// the admin API speaks snake_case (RFC 7591); only this client needs to know
-		JsonMapper snakeCase = JsonMapper.builder()
-			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-			.build();
 		return RestClient.builder()
 			.baseUrl(console.issuer())
 			.requestInterceptor(bearer)
 			.configureMessageConverters((converters) -> converters
-				.withJsonConverter(new JacksonJsonHttpMessageConverter(snakeCase)))
+				.withJsonConverter(new JacksonJsonHttpMessageConverter(snakeCaseJson())))
 			.defaultStatusHandler((status) -> status.isError(), AdminApiException::from)
 			.build();
+	}
+
+	/** The admin API speaks snake_case (RFC 7591); only this client needs to know. */
+	static JsonMapper snakeCaseJson() {
+		return JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 	}
 
 }
