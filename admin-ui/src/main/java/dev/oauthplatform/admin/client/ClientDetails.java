@@ -1,0 +1,39 @@
+package dev.oauthplatform.admin.client;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A client as the admin API answers it (RFC 7591 fields plus ours; JSON in snake_case).
+ * {@code clientSecret} is present only in the answer to a registration.
+ */
+public record ClientDetails(String clientId, String clientSecret, Long clientIdIssuedAt, String clientName,
+		String clientType, List<String> redirectUris, List<String> grantTypes, String tokenEndpointAuthMethod,
+		String scope, boolean firstParty, boolean requirePkce, String accessTokenFormat, Integer accessTokenTtl,
+		Integer refreshTokenTtl, boolean enabled, Instant updatedAt, Instant clientSecretLastUsedAt,
+		Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt) {
+
+	public ClientDetails {
+		redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
+		grantTypes = (grantTypes != null) ? List.copyOf(grantTypes) : List.of();
+		scope = (scope != null) ? scope : "";
+	}
+
+	public ClientType type() {
+		return ClientType.of(this.clientType);
+	}
+
+	/** No secret: spa, native, and a cli registered with {@code none}. */
+	public boolean isPublic() {
+		return "none".equals(this.tokenEndpointAuthMethod);
+	}
+
+	public boolean hasGrant(String grantType) {
+		return this.grantTypes.contains(grantType);
+	}
+
+	public Instant issuedAt() {
+		return (this.clientIdIssuedAt != null) ? Instant.ofEpochSecond(this.clientIdIssuedAt) : null;
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.oauthplatform.admin.client;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** The clients part of auth-server's admin API, typed. Refusals arrive as AdminApiException. */
+@Component
+class ClientsApi {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	private final RestClient api;
+
+	ClientsApi(RestClient adminApiRestClient) {
+		this.api = adminApiRestClient;
+	}
+
+	ClientPage list(String name, int page, int size) {
+		return this.api.get()
+			.uri((uri) -> uri.path("/admin/api/clients")
+				.queryParam("name", name)
+				.queryParam("page", page)
+				.queryParam("size", size)
+				.build())
+			.retrieve()
+			.body(ClientPage.class);
+	}
+
+	ClientDetails get(String clientId) {
+		return this.api.get().uri("/admin/api/clients/{id}", clientId).retrieve().body(ClientDetails.class);
+	}
+
+	ClientDetails register(Map<String, Object> metadata) {
+		return this.api.post()
+			.uri("/admin/api/clients")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(metadata)
+			.retrieve()
+			.body(ClientDetails.class);
+	}
+
+	/**
+	 * PUT replaces the whole metadata (omitted fields fall back to defaults), so read the client
+	 * as it is and change only the given fields.
+	 */
+	ClientDetails change(String clientId, Map<String, Object> changes) {
+		Map<String, Object> current = this.api.get()
+			.uri("/admin/api/clients/{id}", clientId)
+			.retrieve()
+			.body(JSON_OBJECT);
+		Map<String, Object> metadata = new LinkedHashMap<>(current);
+		metadata.putAll(changes);
+		return this.api.put()
+			.uri("/admin/api/clients/{id}", clientId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(metadata)
+			.retrieve()
+			.body(ClientDetails.class);
+	}
+
+	void delete(String clientId) {
+		this.api.delete().uri("/admin/api/clients/{id}", clientId).retrieve().toBodilessEntity();
+	}
+
+	RotatedSecret rotateSecret(String clientId, int gracePeriodSeconds) {
+		return this.api.post()
+			.uri("/admin/api/clients/{id}/secret", clientId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("grace_period_seconds", gracePeriodSeconds))
+			.retrieve()
+			.body(RotatedSecret.class);
+	}
+
+	record ClientPage(List<ClientDetails> items, int page, int size, long total) {
+	}
+
+	record RotatedSecret(String clientId, String clientSecret, Instant previousSecretExpiresAt) {
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.oauthplatform.admin.client;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.BindParam;
+
+/** Step 2 of the wizard, with the admin API's field names. Unchecked checkboxes arrive as null. */
+record RegistrationForm(@BindParam("client_type") String clientType, @BindParam("client_name") String clientName,
+		@BindParam("client_id") String clientId, @BindParam("redirect_uris") String redirectUris, String scope,
+		@BindParam("first_party") Boolean firstParty, @BindParam("require_pkce") Boolean requirePkce,
+		Boolean confidential) {
+
+	static RegistrationForm empty(ClientType type) {
+		return new RegistrationForm(type.id(), "", "", "", "", false, true, false);
+	}
+
+	ClientType type() {
+		return ClientType.of(this.clientType);
+	}
+
+	List<String> redirectUriList() {
+		return RedirectUriCheck.lines(this.redirectUris);
+	}
+
+	/** Only what the type needs: everything else takes the type's defaults at auth-server. */
+	Map<String, Object> metadata() {
+		ClientType type = type();
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("client_type", type.id());
+		metadata.put("client_name", this.clientName);
+		if (this.clientId != null && !this.clientId.isBlank()) {
+			metadata.put("client_id", this.clientId.strip());
+		}
+		metadata.put("scope", (this.scope != null) ? this.scope.strip() : "");
+		metadata.put("first_party", Boolean.TRUE.equals(this.firstParty));
+		if (type.redirects()) {
+			metadata.put("redirect_uris", redirectUriList());
+		}
+		if (type == ClientType.WEB) {
+			metadata.put("require_pkce", Boolean.TRUE.equals(this.requirePkce));
+		}
+		if (type == ClientType.CLI) {
+			metadata.put("token_endpoint_auth_method",
+					Boolean.TRUE.equals(this.confidential) ? "client_secret_basic" : "none");
+		}
+		return metadata;
+	}
+
+}

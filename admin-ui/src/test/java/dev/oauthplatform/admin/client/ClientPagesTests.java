@@ -1,0 +1,125 @@
+package dev.oauthplatform.admin.client;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.oauthplatform.admin.api.AdminApiException;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The pages render (templates are only checked at run time) with the admin API answering from a stub. */
+@SpringBootTest(properties = { "admin-ui.issuer=http://127.0.0.1:1", "admin-ui.client-secret=test-secret" })
+@AutoConfigureMockMvc
+class ClientPagesTests {
+
+	static final ClientDetails LEGACY = new ClientDetails("legacy", null, 1_769_860_800L, "Legacy backend", "web",
+			List.of("http://localhost:3000/cb"), List.of("authorization_code", "refresh_token"), "client_secret_basic",
+			"openid", true, false, "jwt", 7200, 2_592_000, true, null, null, null, null);
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	ClientsApi clients;
+
+	@Test
+	void clientListShowsTypePartyAndRedirectUris() throws Exception {
+		given(this.clients.list(anyString(), anyInt(), anyInt()))
+			.willReturn(new ClientsApi.ClientPage(List.of(LEGACY), 0, 200, 1));
+		this.mvc.perform(get("/clients").with(oidcLogin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"client-list\"")))
+			.andExpect(content().string(containsString("http://localhost:3000/cb")))
+			.andExpect(content().string(containsString("first party")))
+			.andExpect(content().string(containsString("id=\"logout\"")));
+	}
+
+	@Test
+	void detailShowsPostureWarningsWithFixButtons() throws Exception {
+		given(this.clients.get("legacy")).willReturn(LEGACY);
+		this.mvc.perform(get("/clients/legacy").with(oidcLogin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<li class=\"warn\" data-rule=\"pkce\">")))
+			.andExpect(content().string(containsString("data-fix=\"pkce\"")))
+			.andExpect(content().string(containsString("data-rule=\"access-token-lifetime\"")))
+			.andExpect(content().string(containsString("<li class=\"pass\" data-rule=\"exact-redirect-uris\">")));
+	}
+
+	@Test
+	void wizardStepsRender() throws Exception {
+		this.mvc.perform(get("/clients/new").with(oidcLogin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"client_type\" id=\"type-native\" value=\"native\"")));
+		for (String type : List.of("web", "spa", "native", "m2m", "cli")) {
+			this.mvc.perform(get("/clients/new").param("client_type", type).with(oidcLogin()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("name=\"client_name\"")));
+		}
+	}
+
+	@Test
+	void refusedRedirectUriIsShownBesideTheFieldWithoutCallingTheApi() throws Exception {
+		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
+			.param("client_type", "web").param("client_name", "Shop")
+			.param("redirect_uris", "http://shop.example.com/cb"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("http only for loopback hosts")));
+	}
+
+	@Test
+	void secretIsShownOnceAfterRegistration() throws Exception {
+		ClientDetails created = new ClientDetails("shop", "s3cr3t-value", 1L, "Shop", "web",
+				List.of("https://shop.example.com/cb"), List.of("authorization_code"), "client_secret_basic", "",
+				false, true, "jwt", 900, 3600, true, null, null, null, null);
+		given(this.clients.register(any())).willReturn(created);
+		this.mvc.perform(get("/clients/shop/created").with(oidcLogin()).flashAttr("created", created))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"client-secret\">s3cr3t-value<")));
+		this.mvc.perform(get("/clients/shop/created").with(oidcLogin()))
+			.andExpect(redirectedUrl("/clients/shop"));
+	}
+
+	@Test
+	void apiRefusalOfAFormBecomesAMessage() throws Exception {
+		given(this.clients.change(anyString(), any(Map.class)))
+			.willThrow(new AdminApiException(400, "invalid_client_metadata", "m2m clients may use only client_credentials"));
+		this.mvc.perform(post("/clients/legacy/enabled").param("enabled", "false").with(oidcLogin()).with(csrf()))
+			.andExpect(redirectedUrl("/clients/legacy"))
+			.andExpect(flash().attribute("flashMessage", "m2m clients may use only client_credentials"));
+	}
+
+	@Test
+	void unknownClientShowsTheErrorPageInWords() throws Exception {
+		given(this.clients.get("gone")).willThrow(new AdminApiException(404, "not_found", "Client 'gone' does not exist"));
+		this.mvc.perform(get("/clients/gone").with(oidcLogin()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Client &#39;gone&#39; does not exist")));
+	}
+
+	@Test
+	void revokedSignInEndsTheSession() throws Exception {
+		given(this.clients.get("legacy")).willThrow(new AdminApiException(401, "invalid_token", "revoked"));
+		this.mvc.perform(get("/clients/legacy").with(oidcLogin())).andExpect(redirectedUrl("/signed-out"));
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.oauthplatform.admin.client;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegistrationFormTests {
+
+	@Test
+	void webClientSendsRedirectUrisAndPkceChoice() {
+		RegistrationForm form = new RegistrationForm("web", "Shop", "", "https://shop.example.com/cb\n", "openid", null,
+				null, null);
+		assertThat(form.metadata()).containsEntry("client_type", "web")
+			.containsEntry("require_pkce", false)
+			.containsEntry("first_party", false)
+			.doesNotContainKeys("client_id", "token_endpoint_auth_method");
+	}
+
+	@Test
+	void machineClientSendsNoRedirectUris() {
+		RegistrationForm form = new RegistrationForm("m2m", "Job", "billing-job", "", "billing.read", true, null,
+				null);
+		assertThat(form.metadata()).containsEntry("client_id", "billing-job")
+			.doesNotContainKeys("redirect_uris", "require_pkce");
+	}
+
+	@Test
+	void commandLineToolIsPublicUnlessAskedOtherwise() {
+		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, null).metadata())
+			.containsEntry("token_endpoint_auth_method", "none");
+		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, true).metadata())
+			.containsEntry("token_endpoint_auth_method", "client_secret_basic");
+	}
+
+}
