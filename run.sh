@@ -66,11 +66,17 @@ echo "Starting resource-api ..."
 pids+=($!)
 await_ready resource-api http://localhost:8081/actuator/health "${pids[1]}"
 
+# admin-ui signs admins in as the confidential client admin-console (its secret is in secrets.env)
+echo "Starting admin-ui ..."
+"$JAVA" $AUTH_JAVA_OPTS -jar "$CONSOLE_JAR" > "$DATA_DIR/admin-ui.log" 2>&1 &
+pids+=($!)
+await_ready admin-ui http://localhost:8080/actuator/health "${pids[2]}"
+
 cat <<EOF
 
 auth-server   http://localhost:9000   (discovery: /.well-known/openid-configuration, log: $DATA_DIR/auth-server.log)
 resource-api  http://localhost:8081   (/api/me, /api/notes; log: $DATA_DIR/resource-api.log)
-              admin-ui (:8080) joins the stack when its issue lands.
+admin console http://localhost:8080   (sign in as $AUTH_ADMIN_USERNAME; log: $DATA_DIR/admin-ui.log)
 
 Demo user and clients (ids and secrets): $DATA_DIR/demo-clients.env
 Try it:

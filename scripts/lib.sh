@@ -2,6 +2,7 @@
 
 AUTH_JAR=auth-server/target/auth-server-0.1.0-SNAPSHOT.jar
 RESOURCE_JAR=resource-api/target/resource-api-0.1.0-SNAPSHOT.jar
+CONSOLE_JAR=admin-ui/target/admin-ui-0.1.0-SNAPSHOT.jar
 
 # The newest JDK installed: the bytecode targets 17, but ES256 signs ~4x faster on JDK 25.
 newest_java() {
@@ -19,9 +20,9 @@ stale() { # stale JAR MODULE: the jar is missing or older than its sources
 }
 
 build_if_needed() {
-  if stale "$AUTH_JAR" auth-server || stale "$RESOURCE_JAR" resource-api; then
-    echo "Building auth-server and resource-api ..." >&2
-    ./mvnw -q -B -DskipTests package -pl auth-server,resource-api -am >&2
+  if stale "$AUTH_JAR" auth-server || stale "$RESOURCE_JAR" resource-api || stale "$CONSOLE_JAR" admin-ui; then
+    echo "Building auth-server, resource-api and admin-ui ..." >&2
+    ./mvnw -q -B -DskipTests package -pl auth-server,resource-api,admin-ui -am >&2
   fi
 }
 

@@ -17,7 +17,8 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations) {
 		http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/signed-out").permitAll()
+				.requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/signed-out", "/actuator/health")
+				.permitAll()
 				.anyRequest().authenticated())
 			.oauth2Login((login) -> login.defaultSuccessUrl("/clients"))
 			.logout((logout) -> logout.logoutSuccessHandler(rpInitiatedLogout(registrations)))

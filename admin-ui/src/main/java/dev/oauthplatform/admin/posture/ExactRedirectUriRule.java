@@ -16,7 +16,7 @@ final class ExactRedirectUriRule implements PostureRule {
 		}
 		return Optional.of(Finding.pass(ID, "Redirect URIs match exactly",
 				"auth-server compares the redirect URI string for string with the registered ones, without "
-						+ "wildcards or pattern matching (only the port of a loopback URI may vary, RFC 8252 §7.3). "
+						+ "wildcards or pattern matching (only a native app's loopback URI may vary its port, RFC 8252 §7.3). "
 						+ "This is enforced for every client; nothing to configure.",
 				"RFC 9700 §2.1"));
 	}

@@ -1,0 +1,149 @@
+package dev.oauthplatform.system.console;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import dev.oauthplatform.system.support.Chromium;
+import dev.oauthplatform.system.support.Platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin console in a real Chromium, one admin's session from sign-in to sign-out: every page
+ * is reached by clicking, as a person would, and photographed under admin-ui/target/screenshots/.
+ */
+@Tag("e2e")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminConsoleInChromiumTest {
+
+	private static Platform platform;
+
+	private static WebDriver browser;
+
+	private static Console console;
+
+	@BeforeAll
+	static void openTheConsole() {
+		platform = Platform.get();
+		browser = Chromium.start();
+		console = new Console(browser, platform.adminUi());
+	}
+
+	@AfterAll
+	static void closeTheBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void theAdminSignsInThroughAuthServersLoginPage() {
+		browser.get(platform.adminUi() + "/");
+		assertThat(browser.getCurrentUrl()).startsWith(platform.authServer());
+		console.signIn(Platform.ADMIN_USERNAME, platform.adminPassword());
+		assertThat(browser.getCurrentUrl()).startsWith(platform.adminUi());
+		assertThat(browser.findElement(By.id("client-list")).isDisplayed()).isTrue();
+		// the browser holds a session cookie of the console's own name, never a token
+		assertThat(browser.manage().getCookieNamed("ADMIN_CONSOLE_SESSION").isHttpOnly()).isTrue();
+		assertThat(browser.manage().getCookies()).noneMatch((cookie) -> cookie.getValue().startsWith("eyJ"));
+		Chromium.screenshot(browser, "clients");
+	}
+
+	@Test
+	@Order(2)
+	void theAdminRegistersOneClientOfEachTypeAndSeesEachSecretOnce() {
+		for (String type : List.of("web", "spa", "native", "m2m", "cli")) {
+			String name = type + " app " + UUID.randomUUID().toString().substring(0, 8);
+			console.register(type, name, redirectUrisFor(type));
+			boolean confidential = type.equals("web") || type.equals("m2m");
+			assertThat(console.oneTimeSecret().isPresent()).as(type).isEqualTo(confidential);
+			if (type.equals("web")) {
+				Chromium.screenshot(browser, "secret-shown-once");
+			}
+			console.openClient(name);
+			assertThat(browser.getPageSource()).as("the secret is never shown again")
+				.doesNotContain(console.lastSecret());
+		}
+	}
+
+	@Test
+	@Order(3)
+	void theAdminRotatesASecret() {
+		String name = "rotating " + UUID.randomUUID().toString().substring(0, 8);
+		console.register("m2m", name, List.of());
+		String first = console.lastSecret();
+		console.openClient(name);
+		console.rotateSecret(3600);
+		assertThat(console.oneTimeSecret()).isPresent();
+		assertThat(console.lastSecret()).isNotEqualTo(first);
+	}
+
+	@Test
+	@Order(4)
+	void aWebClientWithoutPkceShowsAPostureWarningWithAFix() {
+		String name = "legacy " + UUID.randomUUID().toString().substring(0, 8);
+		console.register("web", name, List.of("https://legacy.example.test/callback"), false);
+		console.openClient(name);
+		WebElement pkce = browser.findElement(By.cssSelector("#posture li[data-rule='pkce']"));
+		assertThat(pkce.getAttribute("class")).contains("warn");
+		Chromium.screenshot(browser, "client-detail-posture");
+		console.fix("pkce");
+		assertThat(browser.findElement(By.cssSelector("#posture li[data-rule='pkce']")).getAttribute("class"))
+			.contains("pass");
+	}
+
+	@Test
+	@Order(5)
+	void theAdminDisablesAndDeletesAClient() {
+		String name = "doomed " + UUID.randomUUID().toString().substring(0, 8);
+		console.register("m2m", name, List.of());
+		console.openClient(name);
+		console.disable();
+		assertThat(console.state("client-state")).containsIgnoringCase("disabled");
+		console.delete();
+		assertThat(console.clientNames()).noneMatch((row) -> row.contains(name));
+	}
+
+	@Test
+	@Order(6)
+	void theAdminCreatesAndDisablesAUser() {
+		String username = "carol-" + UUID.randomUUID().toString().substring(0, 8);
+		console.createUser(username, "quiet-harbor-lantern-58");
+		assertThat(console.state("user-state")).containsIgnoringCase("enabled");
+		console.userRow(username);
+		Chromium.screenshot(browser, "users");
+		console.disableUser(username);
+		assertThat(console.state("user-state")).containsIgnoringCase("disabled");
+	}
+
+	@Test
+	@Order(7)
+	void theAdminSignsOutOfTheConsoleAndOfAuthServer() {
+		console.signOut();
+		browser.get(platform.adminUi() + "/");
+		assertThat(browser.getCurrentUrl()).as("a new sign-in is asked for").startsWith(platform.authServer());
+		assertThat(browser.findElements(By.cssSelector("input[type=password]"))).isNotEmpty();
+	}
+
+	private static List<String> redirectUrisFor(String type) {
+		return switch (type) {
+			case "web" -> List.of("https://shop.example.test/callback");
+			case "spa" -> List.of("https://shop.example.test/app/");
+			case "native" -> List.of("com.example.shop:/callback");
+			default -> List.of();
+		};
+	}
+
+}

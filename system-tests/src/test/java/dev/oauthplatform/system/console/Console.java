@@ -1,0 +1,152 @@
+package dev.oauthplatform.system.console;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What an admin does in the console, click by click (the pages' ids are admin-ui's contract). */
+final class Console {
+
+	private final WebDriver browser;
+
+	private final String url;
+
+	private String lastSecret = "";
+
+	Console(WebDriver browser, String url) {
+		this.browser = browser;
+		this.url = url;
+	}
+
+	/** On auth-server's sign-in page, whatever it looks like: its username and password fields. */
+	void signIn(String username, String password) {
+		this.browser.findElement(By.cssSelector("input[name=username]")).sendKeys(username);
+		WebElement passwordField = this.browser.findElement(By.cssSelector("input[name=password]"));
+		passwordField.sendKeys(password);
+		passwordField.submit();
+	}
+
+	void register(String type, String name, List<String> redirectUris) {
+		register(type, name, redirectUris, true);
+	}
+
+	void register(String type, String name, List<String> redirectUris, boolean pkce) {
+		go("nav-register");
+		click("type-" + type);
+		go("next");
+		WebElement form = this.browser.findElement(By.id("register-form"));
+		form.findElement(By.name("client_name")).sendKeys(name);
+		if (!redirectUris.isEmpty()) {
+			form.findElement(By.name("redirect_uris")).sendKeys(String.join("\n", redirectUris));
+		}
+		if (!pkce) {
+			WebElement requirePkce = form.findElement(By.name("require_pkce"));
+			if (requirePkce.isSelected()) {
+				requirePkce.click();
+			}
+		}
+		go("register");
+		oneTimeSecret().ifPresent((secret) -> this.lastSecret = secret);
+	}
+
+	/** The secret on the page just after registering or rotating, if the client has one. */
+	Optional<String> oneTimeSecret() {
+		List<WebElement> secret = this.browser.findElements(By.id("client-secret"));
+		if (secret.isEmpty()) {
+			return Optional.empty();
+		}
+		String value = secret.get(0).getTagName().equals("input") ? secret.get(0).getAttribute("value")
+				: secret.get(0).getText();
+		this.lastSecret = value.strip();
+		return Optional.of(this.lastSecret);
+	}
+
+	String lastSecret() {
+		return this.lastSecret;
+	}
+
+	void openClient(String name) {
+		go("nav-clients");
+		press(this.browser.findElement(By.id("client-list")).findElement(By.linkText(name)));
+	}
+
+	List<String> clientNames() {
+		this.browser.get(this.url + "/clients");
+		return this.browser.findElement(By.id("client-list"))
+			.findElements(By.cssSelector("tr[data-client-id]"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	void rotateSecret(int graceSeconds) {
+		new Select(this.browser.findElement(By.cssSelector("#rotate-form select[name=grace_period_seconds]")))
+			.selectByValue(String.valueOf(graceSeconds));
+		go("rotate");
+		oneTimeSecret();
+	}
+
+	void disable() {
+		go("toggle-enabled");
+	}
+
+	void delete() {
+		go("delete");
+		go("confirm-delete");
+	}
+
+	void createUser(String username, String password) {
+		go("nav-users");
+		WebElement form = this.browser.findElement(By.id("create-user-form"));
+		form.findElement(By.name("username")).sendKeys(username);
+		form.findElement(By.name("password")).sendKeys(password);
+		go("create-user");
+	}
+
+	void disableUser(String username) {
+		go("nav-users");
+		press(userRow(username).findElement(By.linkText(username)));
+		go("toggle-user-enabled");
+	}
+
+	WebElement userRow(String username) {
+		this.browser.get(this.url + "/users");
+		return this.browser.findElement(By.cssSelector("#user-list tr[data-username='" + username + "']"));
+	}
+
+	String state(String id) {
+		return this.browser.findElement(By.id(id)).getText();
+	}
+
+	void signOut() {
+		go("logout");
+	}
+
+	/** A fix button of the security posture panel. */
+	void fix(String rule) {
+		press(this.browser.findElement(By.cssSelector("button[data-fix='" + rule + "']")));
+	}
+
+	/** Clicks something that stays on the page (a radio button). */
+	private void click(String id) {
+		this.browser.findElement(By.id(id)).click();
+	}
+
+	/** Clicks a link or button that loads another page, and waits until it has. */
+	private void go(String id) {
+		press(this.browser.findElement(By.id(id)));
+	}
+
+	private void press(WebElement element) {
+		element.click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+	}
+
+}
