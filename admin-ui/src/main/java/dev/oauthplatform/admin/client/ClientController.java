@@ -31,7 +31,17 @@ class ClientController {
 		ClientDetails client = this.clients.get(clientId);
 		model.addAttribute("client", client);
 		model.addAttribute("posture", Posture.of(client));
+		model.addAttribute("authorizations", this.clients.authorizations(clientId));
 		return "clients/detail";
+	}
+
+	/** Its refresh and access tokens stop working at once. */
+	@PostMapping("/clients/{clientId}/authorizations/{authorizationId}/revoke")
+	String revokeAuthorization(@PathVariable String clientId, @PathVariable String authorizationId,
+			RedirectAttributes flash) {
+		this.clients.revokeAuthorization(clientId, authorizationId);
+		Flash.success(flash, "Authorization revoked: its tokens no longer work.");
+		return "redirect:/clients/" + clientId;
 	}
 
 	@PostMapping("/clients/{clientId}")

@@ -79,6 +79,25 @@ class ClientsApi {
 			.body(RotatedSecret.class);
 	}
 
+	List<ClientAuthorization> authorizations(String clientId) {
+		return this.api.get()
+			.uri("/admin/api/clients/{id}/authorizations", clientId)
+			.retrieve()
+			.body(new ParameterizedTypeReference<List<ClientAuthorization>>() {
+			});
+	}
+
+	void revokeAuthorization(String clientId, String authorizationId) {
+		this.api.delete()
+			.uri("/admin/api/clients/{id}/authorizations/{aid}", clientId, authorizationId)
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	record ClientAuthorization(String id, String username, String userId, String grantType, List<String> scopes,
+			Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
+	}
+
 	record ClientPage(List<ClientDetails> items, int page, int size, long total) {
 	}
 

@@ -10,7 +10,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.web.util.HtmlUtils;
 
-/** What the user sees when an authorization request cannot go back to the client (RFC 6749 §4.1.2.1). */
+/**
+ * What the user sees when an authorization or sign-out request cannot go back to the client
+ * (RFC 6749 §4.1.2.1; OpenID Connect RP-Initiated Logout §4).
+ */
 public final class ErrorPage {
 
 	private ErrorPage() {
@@ -23,8 +26,8 @@ public final class ErrorPage {
 		String description = (error.getDescription() != null) ? error.getDescription() : "";
 		response.getWriter().write("""
 				<!DOCTYPE html>
-				<html lang="en"><head><meta charset="utf-8"><title>Sign-in request refused</title></head>
-				<body><main><h1>This sign-in request cannot be completed</h1>
+				<html lang="en"><head><meta charset="utf-8"><title>Request refused</title></head>
+				<body><main><h1>This request cannot be completed</h1>
 				<p>The application that sent you here made a request this server refuses.</p>
 				<p><code id="error">%s</code>: <span id="error-description">%s</span></p>
 				</main></body></html>

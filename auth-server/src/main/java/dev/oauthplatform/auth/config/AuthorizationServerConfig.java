@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
@@ -30,6 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.oauthplatform.auth.authorize.AuthorizationResponseHandler;
 import dev.oauthplatform.auth.authorize.DefaultScopesConverter;
+import dev.oauthplatform.auth.authorize.ErrorPage;
 import dev.oauthplatform.auth.authorize.RedirectUriValidator;
 import dev.oauthplatform.auth.client.ClientAuthenticationRequestValidator;
 import dev.oauthplatform.auth.client.ClientSecretHasher;
@@ -89,8 +91,12 @@ public class AuthorizationServerConfig {
 									? new RefreshTokenReuseDetector(provider, authorizations) : provider)))
 				.authorizationServerMetadataEndpoint((metadata) -> metadata
 					.authorizationServerMetadataCustomizer(SupportedFeatures::describe))
-				.oidc((oidc) -> oidc.providerConfigurationEndpoint((configuration) -> configuration
-					.providerConfigurationCustomizer(SupportedFeatures::describe)));
+				.oidc((oidc) -> oidc
+					.providerConfigurationEndpoint((configuration) -> configuration
+						.providerConfigurationCustomizer(SupportedFeatures::describe))
+					// answered here, not by an error dispatch: that would log the URL, id_token_hint included
+					.logoutEndpoint((logout) -> logout.errorResponseHandler((request, response, failure) -> ErrorPage
+						.render(response, ((OAuth2AuthenticationException) failure).getError()))));
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(userInfoOnly()).jwt((jwt) -> {

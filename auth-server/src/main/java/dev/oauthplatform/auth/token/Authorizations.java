@@ -29,11 +29,20 @@ public class Authorizations {
 
 	@Transactional(readOnly = true)
 	public List<Summary> activeOfUser(String username) {
+		return active("a.principalName = :key", username);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Summary> activeOfClient(String registeredClientId) {
+		return active("a.registeredClientId = :key", registeredClientId);
+	}
+
+	private List<Summary> active(String condition, String key) {
 		return this.entityManager
-			.createQuery("select a from AuthorizationRecord a where a.principalName = :user and a.expiresAt > :now "
+			.createQuery("select a from AuthorizationRecord a where " + condition + " and a.expiresAt > :now "
 					+ "and exists (select t from IssuedToken t where t.authorization = a and t.kind in :issued) "
 					+ "order by a.createdAt desc", AuthorizationRecord.class)
-			.setParameter("user", username)
+			.setParameter("key", key)
 			.setParameter("now", Instant.now())
 			// a flow still at the login or consent page has no token yet: nothing to revoke
 			.setParameter("issued", List.of(TokenKind.ACCESS, TokenKind.REFRESH))
@@ -44,6 +53,11 @@ public class Authorizations {
 
 	public boolean revoke(String username, String authorizationId) {
 		return delete("a.principalName = :user and a.id = :id", "user", username, "id", authorizationId) > 0;
+	}
+
+	public boolean revokeOfClient(String registeredClientId, String authorizationId) {
+		return delete("a.registeredClientId = :client and a.id = :id", "client", registeredClientId, "id",
+				authorizationId) > 0;
 	}
 
 	public int revokeAllOfUser(String username) {
@@ -72,12 +86,13 @@ public class Authorizations {
 		Set<String> scopes = Arrays.stream(record.authorizedScopes.split(" "))
 			.filter((scope) -> !scope.isEmpty())
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		return new Summary(record.id, record.registeredClientId, record.grantType, scopes, record.createdAt,
-				record.updatedAt, record.expiresAt);
+		return new Summary(record.id, record.registeredClientId, record.principalName, record.grantType, scopes,
+				record.createdAt, record.updatedAt, record.expiresAt);
 	}
 
 	/** One grant, without any token value. */
-	public record Summary(String id, String registeredClientId, String grantType, Set<String> scopes,
+	public record Summary(String id, String registeredClientId, String principalName, String grantType,
+			Set<String> scopes,
 			Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
 	}
 

@@ -68,6 +68,28 @@ class GrantAdminTest extends HttpTest {
 	}
 
 	@Test
+	void aClientsGrantsAreListedWithTheirUsersAndRevocable() {
+		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
+		String username = newUser();
+		JsonPath tokens = passwordGrant(cli, username, USER_PASSWORD).then().extract().jsonPath();
+
+		JsonPath grants = admin().get("/admin/api/clients/{id}/authorizations", cli.clientId())
+			.then()
+			.statusCode(200)
+			.extract()
+			.jsonPath();
+		assertThat(grants.getList("username")).containsExactly(username);
+		assertThat(grants.getList("user_id")).containsExactly(userId(username));
+
+		admin().delete("/admin/api/clients/{id}/authorizations/{grant}", cli.clientId(), grants.getString("id[0]"))
+			.then()
+			.statusCode(204);
+		refresh(cli, tokens.getString("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
+		admin().get("/admin/api/clients/{id}/authorizations", cli.clientId()).then().body("size()", equalTo(0));
+		admin().get("/admin/api/clients/{id}/authorizations", "no-such-client").then().statusCode(404);
+	}
+
+	@Test
 	void theListsNeverShowATokenValue() {
 		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
 		String username = newUser();

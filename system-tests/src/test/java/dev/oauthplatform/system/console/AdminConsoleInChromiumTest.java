@@ -14,10 +14,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
+import dev.oauthplatform.system.support.Admin;
 import dev.oauthplatform.system.support.Chromium;
 import dev.oauthplatform.system.support.Platform;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The admin console in a real Chromium, one admin's session from sign-in to sign-out: every page
@@ -118,6 +121,37 @@ class AdminConsoleInChromiumTest {
 
 	@Test
 	@Order(6)
+	void theAdminRevokesAUsersGrantFromTheClientPage() {
+		String name = "cli " + UUID.randomUUID().toString().substring(0, 8);
+		console.register("cli", name, List.of());
+		String clientId = console.shownClientId();
+		String username = Admin.of(platform).createUser("quiet-harbor-lantern-58");
+		String refreshToken = given().baseUri(platform.authServer())
+			.formParam("grant_type", "password")
+			.formParam("client_id", clientId)
+			.formParam("username", username)
+			.formParam("password", "quiet-harbor-lantern-58")
+			.post("/oauth2/token")
+			.then()
+			.statusCode(200)
+			.extract()
+			.path("refresh_token");
+
+		console.openClient(name);
+		console.revokeAuthorizationOf(username);
+
+		given().baseUri(platform.authServer())
+			.formParam("grant_type", "refresh_token")
+			.formParam("client_id", clientId)
+			.formParam("refresh_token", refreshToken)
+			.post("/oauth2/token")
+			.then()
+			.statusCode(400)
+			.body("error", equalTo("invalid_grant"));
+	}
+
+	@Test
+	@Order(7)
 	void theAdminCreatesAndDisablesAUser() {
 		String username = "carol-" + UUID.randomUUID().toString().substring(0, 8);
 		console.createUser(username, "quiet-harbor-lantern-58");
@@ -129,7 +163,7 @@ class AdminConsoleInChromiumTest {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void theAdminSignsOutOfTheConsoleAndOfAuthServer() {
 		console.signOut();
 		browser.get(platform.adminUi() + "/");

@@ -77,6 +77,17 @@ final class Console {
 		press(this.browser.findElement(By.id("client-list")).findElement(By.linkText(name)));
 	}
 
+	/** On the page shown after registering: the new client's id. */
+	String shownClientId() {
+		String path = this.browser.getCurrentUrl().replaceAll(".*/clients/([^/]+)/created.*", "$1");
+		return java.net.URLDecoder.decode(path, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	void revokeAuthorizationOf(String username) {
+		press(this.browser.findElement(By.cssSelector(
+				"#client-authorization-list tr[data-username='" + username + "'] button")));
+	}
+
 	List<String> clientNames() {
 		this.browser.get(this.url + "/clients");
 		return this.browser.findElement(By.id("client-list"))
