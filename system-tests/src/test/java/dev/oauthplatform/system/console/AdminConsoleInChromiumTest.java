@@ -67,6 +67,8 @@ class AdminConsoleInChromiumTest {
 	@Test
 	@Order(2)
 	void theAdminRegistersOneClientOfEachTypeAndSeesEachSecretOnce() {
+		browser.get(platform.adminUi() + "/clients/new");
+		Chromium.screenshot(browser, "register-what-kind");
 		for (String type : List.of("web", "spa", "native", "m2m", "cli")) {
 			String name = type + " app " + UUID.randomUUID().toString().substring(0, 8);
 			console.register(type, name, redirectUrisFor(type));
