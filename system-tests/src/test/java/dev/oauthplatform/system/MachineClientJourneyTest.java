@@ -15,15 +15,7 @@ class MachineClientJourneyTest extends PlatformTest {
 	@Test
 	void aMachineTokenReadsWhoItIsButHasNoNotes() {
 		Credentials job = admin.registerMachineClient("Nightly export");
-		String token = authServer().auth()
-			.preemptive()
-			.basic(job.clientId(), job.clientSecret())
-			.formParam("grant_type", "client_credentials")
-			.post("/oauth2/token")
-			.then()
-			.statusCode(200)
-			.extract()
-			.path("access_token");
+		String token = machineToken(job, null);
 
 		resourceApi(token).get("/api/me")
 			.then()
@@ -45,21 +37,23 @@ class MachineClientJourneyTest extends PlatformTest {
 
 	@Test
 	void aTokenMeantForAnotherApiIsRefused() {
-		Credentials job = admin.registerMachineClient("Other API caller");
-		String token = authServer().auth()
-			.preemptive()
-			.basic(job.clientId(), job.clientSecret())
-			.formParam("grant_type", "client_credentials")
-			.formParam("resource", "https://billing.example.test")
-			.post("/oauth2/token")
-			.then()
-			.statusCode(200)
-			.extract()
-			.path("access_token");
+		String token = machineToken(admin.registerMachineClient("Other API caller"), "https://billing.example.test");
 		resourceApi(token).get("/api/me")
 			.then()
 			.statusCode(401)
 			.header("WWW-Authenticate", containsString("invalid_token"));
+	}
+
+	/** A client_credentials token, for the default audience or the RFC 8707 resource given. */
+	private static String machineToken(Credentials client, String resource) {
+		var request = authServer().auth()
+			.preemptive()
+			.basic(client.clientId(), client.clientSecret())
+			.formParam("grant_type", "client_credentials");
+		if (resource != null) {
+			request.formParam("resource", resource);
+		}
+		return request.post("/oauth2/token").then().statusCode(200).extract().path("access_token");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import dev.oauthplatform.system.support.Browser;
@@ -33,13 +34,7 @@ class SpaUserJourneyTest extends PlatformTest {
 				List.of("notes.read"));
 
 		assertThat(callback).containsEntry("state", request.get("state")).containsEntry("iss", platform.authServer());
-		JsonPath tokens = authServer().formParam("grant_type", "authorization_code")
-			.formParam("client_id", clientId)
-			.formParam("code", callback.get("code"))
-			.formParam("redirect_uri", REDIRECT_URI)
-			.formParam("code_verifier", pkce.verifier())
-			.post("/oauth2/token")
-			.then()
+		JsonPath tokens = exchange(clientId, callback.get("code"), pkce.verifier()).then()
 			.statusCode(200)
 			.body("scope", equalTo("notes.read"))
 			.extract()
@@ -66,15 +61,19 @@ class SpaUserJourneyTest extends PlatformTest {
 			.authorize(authorizeRequest(clientId, REDIRECT_URI, Pkce.create(), "notes.read"), username, PASSWORD,
 					List.of());
 
-		authServer().formParam("grant_type", "authorization_code")
-			.formParam("client_id", clientId)
-			.formParam("code", callback.get("code"))
-			.formParam("redirect_uri", REDIRECT_URI)
-			.formParam("code_verifier", Pkce.create().verifier())
-			.post("/oauth2/token")
-			.then()
+		exchange(clientId, callback.get("code"), Pkce.create().verifier()).then()
 			.statusCode(400)
 			.body("error", equalTo("invalid_grant"));
+	}
+
+	/** The SPA's code exchange: public, so its client_id and the PKCE verifier stand in for a secret. */
+	private static Response exchange(String clientId, String code, String verifier) {
+		return authServer().formParam("grant_type", "authorization_code")
+			.formParam("client_id", clientId)
+			.formParam("code", code)
+			.formParam("redirect_uri", REDIRECT_URI)
+			.formParam("code_verifier", verifier)
+			.post("/oauth2/token");
 	}
 
 }
