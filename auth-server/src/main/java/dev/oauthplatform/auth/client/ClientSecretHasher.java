@@ -52,9 +52,13 @@ public final class ClientSecretHasher implements PasswordEncoder {
 		return parts.length == 3 && Instant.now().getEpochSecond() < Long.parseLong(parts[2]) && same(digest, parts[1]);
 	}
 
-	/** Whether the secret is the current one rather than the previous one in its grace period. */
-	boolean matchesCurrent(CharSequence rawSecret, String stored) {
-		return rawSecret != null && stored != null && same(encode(rawSecret), stored.split(" ")[0]);
+	/**
+	 * Of a secret that already matched: whether it was the current one rather than the previous
+	 * one in its grace period. Outside a grace period there is only one, and nothing to hash again.
+	 */
+	boolean matchedCurrent(CharSequence rawSecret, String stored) {
+		String[] parts = stored.split(" ");
+		return parts.length == 1 || same(encode(rawSecret), parts[0]);
 	}
 
 	/**

@@ -64,7 +64,7 @@ public class ClientSecrets {
 
 	/** After a successful client authentication with this secret. */
 	public void recordUse(RegisteredClient client, String presentedSecret) {
-		boolean current = this.hasher.matchesCurrent(presentedSecret, client.getClientSecret());
+		boolean current = this.hasher.matchedCurrent(presentedSecret, client.getClientSecret());
 		String key = client.getId() + (current ? ":current" : ":previous");
 		long now = Instant.now().getEpochSecond();
 		Long last = this.lastRecorded.get(key);

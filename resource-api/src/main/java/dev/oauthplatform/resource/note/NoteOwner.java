@@ -3,14 +3,11 @@ package dev.oauthplatform.resource.note;
 import java.util.List;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.oauthplatform.resource.caller.Caller;
+import dev.oauthplatform.resource.caller.CurrentRequestArgument;
 
 /**
  * The user whose notes a request reads or writes: the token's {@code sub}. A token without a user
@@ -39,20 +36,7 @@ record NoteOwner(String subject) {
 
 		@Override
 		public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-			resolvers.add(new HandlerMethodArgumentResolver() {
-
-				@Override
-				public boolean supportsParameter(MethodParameter parameter) {
-					return NoteOwner.class.equals(parameter.getParameterType());
-				}
-
-				@Override
-				public NoteOwner resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-						NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-					return NoteOwner.of(Caller.current());
-				}
-
-			});
+			resolvers.add(new CurrentRequestArgument<>(NoteOwner.class, () -> NoteOwner.of(Caller.current())));
 		}
 
 	}
