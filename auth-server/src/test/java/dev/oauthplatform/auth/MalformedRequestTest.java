@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -657,10 +658,9 @@ class MalformedRequestTest extends HttpTest {
 	}
 
 	private static Answer parse(byte[] bytes) {
-		String text = new String(bytes, StandardCharsets.UTF_8);
+		String text = new String(bytes, StandardCharsets.ISO_8859_1);
 		int end = text.indexOf("\r\n\r\n");
 		String head = text.substring(0, end);
-		String body = text.substring(end + 4);
 		String[] lines = head.split("\r\n");
 		int status = Integer.parseInt(lines[0].split(" ")[1]);
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -668,23 +668,26 @@ class MalformedRequestTest extends HttpTest {
 			int colon = lines[i].indexOf(':');
 			headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
 		}
+		byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
 		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
 			body = unchunk(body);
 		}
 		return new Answer(status, headers.get("location"), headers.getOrDefault("content-type", ""),
-				headers.get("www-authenticate"), body);
+				headers.get("www-authenticate"), new String(body, StandardCharsets.UTF_8));
 	}
 
-	private static String unchunk(String chunked) {
-		StringBuilder body = new StringBuilder();
+	/** Chunk sizes count bytes, so this works on bytes: a page may hold characters beyond ASCII. */
+	private static byte[] unchunk(byte[] chunked) {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		String text = new String(chunked, StandardCharsets.ISO_8859_1);
 		int at = 0;
 		while (true) {
-			int lineEnd = chunked.indexOf("\r\n", at);
-			int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+			int lineEnd = text.indexOf("\r\n", at);
+			int size = Integer.parseInt(text.substring(at, lineEnd).split(";")[0].trim(), 16);
 			if (size == 0) {
-				return body.toString();
+				return body.toByteArray();
 			}
-			body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+			body.write(chunked, lineEnd + 2, size);
 			at = lineEnd + 2 + size + 2;
 		}
 	}

@@ -13,6 +13,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,9 +48,12 @@ class ClientAdminController {
 		this.clients = clients;
 	}
 
+	/** One transaction: a refused post-logout redirect URI leaves no client behind. */
 	@PostMapping
+	@Transactional
 	ResponseEntity<ClientView> register(@RequestBody ClientMetadata metadata) {
 		RegisteredCredentials credentials = this.registrar.register(metadata.toNewClient());
+		postLogoutRedirectUris(credentials.clientId(), metadata);
 		OAuthClient client = find(credentials.clientId());
 		return ResponseEntity.created(URI.create("/admin/api/clients/" + credentials.clientId()))
 			.header("Cache-Control", "no-store")
@@ -70,12 +74,21 @@ class ClientAdminController {
 	}
 
 	@PutMapping("/{clientId}")
+	@Transactional
 	ClientView update(@PathVariable String clientId, @RequestBody ClientMetadata metadata) {
 		if (metadata.clientId() != null && !metadata.clientId().equals(clientId)) {
 			throw AdminApiException.invalidRequest("client_id in the body must match the URL");
 		}
-		return ClientView.of(this.registrar.update(clientId, metadata.toNewClient(), metadata.enabled())
-			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'")));
+		OAuthClient updated = this.registrar.update(clientId, metadata.toNewClient(), metadata.enabled())
+			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
+		postLogoutRedirectUris(clientId, metadata);
+		return ClientView.of(updated);
+	}
+
+	private void postLogoutRedirectUris(String clientId, ClientMetadata metadata) {
+		if (metadata.postLogoutRedirectUriSet() != null) {
+			this.registrar.setPostLogoutRedirectUris(clientId, metadata.postLogoutRedirectUriSet());
+		}
 	}
 
 	@DeleteMapping("/{clientId}")

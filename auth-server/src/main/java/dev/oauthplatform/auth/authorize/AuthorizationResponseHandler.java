@@ -44,7 +44,7 @@ public final class AuthorizationResponseHandler implements AuthenticationSuccess
 		OAuth2AuthorizationCodeRequestAuthenticationToken rejected = (exception instanceof OAuth2AuthorizationCodeRequestAuthenticationException codeRequest)
 				? codeRequest.getAuthorizationCodeRequestAuthentication() : null;
 		if (rejected == null || rejected.getRedirectUri() == null) {
-			ErrorPage.render(response, error);
+			ErrorPage.render(request, response, error);
 			return;
 		}
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(rejected.getRedirectUri())

@@ -108,8 +108,8 @@ public class ClientRegistrar {
 	 */
 	@Transactional
 	public void setPostLogoutRedirectUris(String clientId, Set<String> uris) {
-		uris.forEach((uri) -> RedirectUriRules.check(uri, ClientType.WEB));
 		this.clients.findByClientId(clientId).ifPresent((client) -> {
+			uris.forEach((uri) -> RedirectUriRules.check(uri, client.getClientType()));
 			client.setPostLogoutRedirectUris(new LinkedHashSet<>(uris));
 			client.setUpdatedAt(Instant.now());
 			this.registeredClients.evictAfterCommit(clientId);

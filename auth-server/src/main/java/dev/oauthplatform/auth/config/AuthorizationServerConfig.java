@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -37,11 +38,13 @@ import dev.oauthplatform.auth.client.ClientAuthenticationRequestValidator;
 import dev.oauthplatform.auth.client.ClientSecretHasher;
 import dev.oauthplatform.auth.client.ClientSecrets;
 import dev.oauthplatform.auth.client.SecretUseRecordingProvider;
+import dev.oauthplatform.auth.consent.ConsentDecision;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestAuthenticationProvider;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestConverter;
 import dev.oauthplatform.auth.grant.clientcredentials.ClientCredentialsDefaultScopesConverter;
 import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationConverter;
 import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationProvider;
+import dev.oauthplatform.auth.signout.RpInitiatedSignOut;
 import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
 import dev.oauthplatform.auth.token.RefreshTokenReuseDetector;
 
@@ -79,7 +82,11 @@ public class AuthorizationServerConfig {
 							requests.setAuthenticationValidator(new RedirectUriValidator()
 								.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
 						}
+						if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consents) {
+							consents.setAuthorizationConsentCustomizer(new ConsentDecision());
+						}
 					}))
+					.consentPage("/oauth2/consent")
 					.authorizationResponseHandler(authorizationResponses)
 					.errorResponseHandler(authorizationResponses))
 				.tokenEndpoint((token) -> token
@@ -95,8 +102,9 @@ public class AuthorizationServerConfig {
 					.providerConfigurationEndpoint((configuration) -> configuration
 						.providerConfigurationCustomizer(SupportedFeatures::describe))
 					// answered here, not by an error dispatch: that would log the URL, id_token_hint included
-					.logoutEndpoint((logout) -> logout.errorResponseHandler((request, response, failure) -> ErrorPage
-						.render(response, ((OAuth2AuthenticationException) failure).getError()))));
+					.logoutEndpoint((logout) -> logout.logoutResponseHandler(new RpInitiatedSignOut(clients))
+						.errorResponseHandler((request, response, failure) -> ErrorPage.render(request, response,
+								((OAuth2AuthenticationException) failure).getError()))));
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(userInfoOnly()).jwt((jwt) -> {

@@ -11,14 +11,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 
+import dev.oauthplatform.auth.signout.AfterSignOut;
 import dev.oauthplatform.auth.user.AppUserDetailsService;
 import dev.oauthplatform.auth.user.LoginThrottle;
 import dev.oauthplatform.auth.user.LoginThrottleProperties;
 import dev.oauthplatform.auth.user.ThrottlingAuthenticationProvider;
 
-/** The sign-in form and everything that is not a protocol endpoint. */
+/** The pages end users see (sign-in, consent, sign-out, connected apps) and everything else that is not a protocol endpoint. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginThrottleProperties.class)
 public class LoginConfig {
@@ -26,14 +26,22 @@ public class LoginConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain loginPages(HttpSecurity http, AuthenticationManager userAuthenticationManager) {
+		AfterSignOut afterSignOut = new AfterSignOut();
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error", "/login").permitAll()
-			.anyRequest().authenticated())
+			.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error", "/request-refused", "/css/**",
+					"/favicon.ico", "/signout", "/signed-out")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			// said explicitly: Spring Security would otherwise build its own from the UserDetailsService bean
 			.authenticationManager(userAuthenticationManager)
-			.formLogin((form) -> {
-			})
-			.addFilterBefore(new ThrottledLoginMessage(), DefaultLoginPageGeneratingFilter.class);
+			// an authorization request may be a POST: its refusal is forwarded here, and changes nothing
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/request-refused"))
+			.formLogin((form) -> form.loginPage("/login").permitAll())
+			// POST, CSRF-checked; GET /signout is the confirmation page
+			.logout((logout) -> logout.logoutUrl("/signout")
+				.addLogoutHandler(afterSignOut)
+				.logoutSuccessHandler(afterSignOut));
 		return http.build();
 	}
 

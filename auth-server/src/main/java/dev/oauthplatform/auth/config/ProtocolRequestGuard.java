@@ -50,7 +50,7 @@ final class ProtocolRequestGuard extends OncePerRequestFilter {
 				json(response, description);
 			}
 			else {
-				ErrorPage.render(response, new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, description, null));
+				ErrorPage.render(request, response, new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, description, null));
 			}
 			return;
 		}

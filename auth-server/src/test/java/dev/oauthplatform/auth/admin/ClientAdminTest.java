@@ -15,6 +15,7 @@ import dev.oauthplatform.auth.support.Json;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -255,6 +256,33 @@ class ClientAdminTest extends HttpTest {
 			.statusCode(404);
 		admin().delete("/admin/api/clients/{id}", missing).then().statusCode(404);
 		admin().post("/admin/api/clients/{id}/secret", missing).then().statusCode(404);
+	}
+
+	@Test
+	void aWebClientMayRegisterWhereToReturnAfterSignOut() {
+		String clientId = "signout-" + UUID.randomUUID();
+		JsonPath registered = registerClient(Map.of("client_id", clientId, "client_name", "Shop", "client_type",
+				"web", "redirect_uris", List.of("https://shop.example.test/cb"), "post_logout_redirect_uris",
+				List.of("https://shop.example.test/bye")));
+
+		assertThat(registered.getList("post_logout_redirect_uris")).containsExactly("https://shop.example.test/bye");
+
+		admin().get("/admin/api/clients/{id}", clientId).then()
+			.body("post_logout_redirect_uris", contains("https://shop.example.test/bye"));
+	}
+
+	@Test
+	void aRefusedPostLogoutRedirectUriLeavesNoClientBehind() {
+		String clientId = "signout-" + UUID.randomUUID();
+		admin().body(Json.of(Map.of("client_id", clientId, "client_name", "Shop", "client_type", "web",
+				"redirect_uris", List.of("https://shop.example.test/cb"), "post_logout_redirect_uris",
+				List.of("https://*.example.test/bye"))))
+			.post("/admin/api/clients")
+			.then()
+			.statusCode(400)
+			.body("error", equalTo("invalid_redirect_uri"));
+
+		admin().get("/admin/api/clients/{id}", clientId).then().statusCode(404);
 	}
 
 	@Test

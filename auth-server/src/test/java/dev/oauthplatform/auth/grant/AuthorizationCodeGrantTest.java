@@ -170,7 +170,7 @@ class AuthorizationCodeGrantTest extends HttpTest {
 				newUser(), USER_PASSWORD);
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.asString()).contains("Consent required");
+		assertThat(page.asString()).contains("id=\"consent-form\"");
 		Response redirect = browser.consent(page, app.clientId(), List.of("notes.read"));
 		assertThat(redirect.header("Location")).startsWith(redirectUri + "?code=");
 	}

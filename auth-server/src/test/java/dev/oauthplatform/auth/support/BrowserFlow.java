@@ -54,19 +54,48 @@ public final class BrowserFlow {
 			.formParam("password", password)
 			.post(this.baseUrl + "/login");
 		assertThat(afterLogin.statusCode()).isEqualTo(302);
-		return follow(afterLogin);
+		return toConsentPage(follow(afterLogin));
+	}
+
+	/** Follows the authorization endpoint's redirect to the consent page, where it sends one. */
+	public Response toConsentPage(Response response) {
+		String location = response.header("Location");
+		return (location != null && location.contains("/oauth2/consent?")) ? follow(response) : response;
 	}
 
 	/** Ticks the given scopes on the consent page and submits it. */
 	public Response consent(Response consentPage, String clientId, List<String> scopes) {
 		assertThat(consentPage.statusCode()).isEqualTo(200);
-		assertThat(consentPage.asString()).contains("Consent required");
+		assertThat(consentPage.asString()).contains("id=\"consent-form\"");
 		Map<String, String> fields = hiddenFields(consentPage.asString());
 		RequestSpecification form = browser().contentType("application/x-www-form-urlencoded")
 			.formParam("client_id", clientId)
-			.formParam("state", fields.get("state"));
+			.formParam("state", fields.get("state"))
+			.formParam("decision", "allow");
 		scopes.forEach((scope) -> form.formParam("scope", scope));
 		return form.post(this.baseUrl + "/oauth2/authorize");
+	}
+
+	/** Presses "Deny" on the consent page. */
+	public Response deny(Response consentPage, String clientId) {
+		Map<String, String> fields = hiddenFields(consentPage.asString());
+		return browser().contentType("application/x-www-form-urlencoded")
+			.formParam("client_id", clientId)
+			.formParam("state", fields.get("state"))
+			.formParam("decision", "deny")
+			.post(this.baseUrl + "/oauth2/authorize");
+	}
+
+	/** A page of the server, with this browser's cookies. */
+	public Response page(String path) {
+		return browser().get(absolute(path));
+	}
+
+	/** Posts a form of the given page, with its hidden fields (the CSRF token among them). */
+	public Response submit(Response page, String action) {
+		return browser().contentType("application/x-www-form-urlencoded")
+			.formParams(hiddenFields(page.asString()))
+			.post(absolute(action));
 	}
 
 	/** Follows a redirect as a browser does: the Location exactly as sent, not re-encoded. */

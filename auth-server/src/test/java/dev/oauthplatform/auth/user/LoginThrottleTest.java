@@ -153,11 +153,12 @@ class LoginThrottleTest extends HttpTest {
 		for (int i = 0; i < this.limits.maxFailures(); i++) {
 			assertThat(formSignIn(browser, username, "wrong password")).endsWith("/login?error");
 		}
-		assertThat(loginPage(browser, "/login?error")).contains("Invalid credentials");
+		assertThat(loginPage(browser, "/login?error")).contains("The username or password is not right");
 
 		assertThat(formSignIn(browser, username, USER_PASSWORD)).endsWith("/login?error");
 
-		assertThat(loginPage(browser, "/login?error")).containsPattern(THROTTLED).doesNotContain("Invalid credentials");
+		assertThat(loginPage(browser, "/login?error")).containsPattern("Too many attempts\\. Try again in 1 minute\\.")
+			.doesNotContain("The username or password is not right");
 	}
 
 	@Test
