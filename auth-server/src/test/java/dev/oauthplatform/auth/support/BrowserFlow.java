@@ -69,6 +69,25 @@ public final class BrowserFlow {
 		return form.post(this.baseUrl + "/oauth2/authorize");
 	}
 
+	/** GETs a page of this server in this browser's session; redirects are not followed. */
+	public Response page(String path) {
+		return browser().get(this.baseUrl + path);
+	}
+
+	/** Asks for a page that needs a signed-in user, signs in on the way, and returns the page. */
+	public Response signInFor(String path, String username, String password) {
+		Response page = signIn(page(path), username, password);
+		assertThat(page.statusCode()).isEqualTo(200);
+		return page;
+	}
+
+	/** Submits a form to {@code path} with the hidden fields (the CSRF token among them) of the page it is on. */
+	public Response postForm(Response page, String path) {
+		return browser().contentType("application/x-www-form-urlencoded")
+			.formParams(hiddenFields(page.asString()))
+			.post(this.baseUrl + path);
+	}
+
 	/** Follows a redirect as a browser does: the Location exactly as sent, not re-encoded. */
 	public Response follow(Response redirect) {
 		return browser().urlEncodingEnabled(false).get(absolute(redirect.header("Location")));
