@@ -91,6 +91,13 @@ public final class BrowserFlow {
 		return browser().get(absolute(path));
 	}
 
+	/** Asks for a page that needs a signed-in user, signs in on the way, and returns the page. */
+	public Response signInFor(String path, String username, String password) {
+		Response page = signIn(page(path), username, password);
+		assertThat(page.statusCode()).isEqualTo(200);
+		return page;
+	}
+
 	/** Posts a form of the given page, with its hidden fields (the CSRF token among them). */
 	public Response submit(Response page, String action) {
 		return browser().contentType("application/x-www-form-urlencoded")
