@@ -136,8 +136,10 @@ final class Console {
 		return this.browser.findElement(By.id(id)).getText();
 	}
 
+	/** Logs out of the console, and confirms on auth-server's page that it should sign out there too. */
 	void signOut() {
 		go("logout");
+		go("confirm-sign-out");
 	}
 
 	/** A fix button of the security posture panel. */

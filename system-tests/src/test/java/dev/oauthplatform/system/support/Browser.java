@@ -77,6 +77,7 @@ public final class Browser {
 		}
 		else {
 			consentedScopes.forEach((scope) -> submit.formParam("scope", scope));
+			fields.put("decision", "allow");
 		}
 		return submit.formParams(fields).post(form.absUrl("action"));
 	}

@@ -18,7 +18,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /** Debian's headless Chromium, driven by its own chromedriver (no driver download). */
 public final class Chromium {
 
-	private static final Path SCREENSHOTS = Path.of("..", "admin-ui", "target", "screenshots");
+	/** The admin console's pages. */
+	public static final Path CONSOLE_SCREENSHOTS = Path.of("..", "admin-ui", "target", "screenshots");
+
+	/** auth-server's pages, the ones end users see. */
+	public static final Path AUTH_SERVER_SCREENSHOTS = Path.of("..", "auth-server", "target", "screenshots");
 
 	private Chromium() {
 	}
@@ -37,12 +41,17 @@ public final class Chromium {
 
 	/** Saves what the browser shows as admin-ui/target/screenshots/{name}.png, at 1280 px and at phone width. */
 	public static void screenshot(WebDriver driver, String name) {
+		screenshot(driver, CONSOLE_SCREENSHOTS, name);
+	}
+
+	/** Saves what the browser shows as {directory}/{name}.png, at 1280 px and at phone width. */
+	public static void screenshot(WebDriver driver, Path directory, String name) {
 		try {
-			Files.createDirectories(SCREENSHOTS);
-			save(driver, name);
+			Files.createDirectories(directory);
+			save(driver, directory, name);
 			Dimension desktop = driver.manage().window().getSize();
 			driver.manage().window().setSize(new Dimension(390, 844));
-			save(driver, name + "-phone");
+			save(driver, directory, name + "-phone");
 			driver.manage().window().setSize(desktop);
 		}
 		catch (IOException ex) {
@@ -50,9 +59,9 @@ public final class Chromium {
 		}
 	}
 
-	private static void save(WebDriver driver, String name) throws IOException {
+	private static void save(WebDriver driver, Path directory, String name) throws IOException {
 		Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(file, directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }
