@@ -60,8 +60,11 @@ class AdminApiErrorAdvice {
 		return new ModelAndView("redirect:/signed-out");
 	}
 
-	/** /clients/x/secret goes back to /clients/x, /users goes back to /users. */
+	/** /clients/x/secret goes back to /clients/x, /users goes back to /users, every scope form to /scopes. */
 	static String pageOf(String path) {
+		if (path.startsWith("/scopes")) {
+			return "/scopes";
+		}
 		Matcher matcher = RESOURCE_PAGE.matcher(path);
 		if (!matcher.find()) {
 			return "/clients";

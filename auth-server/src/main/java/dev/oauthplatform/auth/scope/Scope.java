@@ -1,0 +1,33 @@
+package dev.oauthplatform.auth.scope;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A scope and what it lets an application do, as a sentence for the user ("Read your notes"). */
+@Entity
+@Table(name = "oauth_scope")
+public class Scope {
+
+	/** The scope token itself, as clients ask for it (RFC 6749 §3.3). */
+	@Id
+	private String name;
+
+	private String description;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	public String getName() { return this.name; }
+	public void setName(String name) { this.name = name; }
+	public String getDescription() { return this.description; }
+	public void setDescription(String description) { this.description = description; }
+	public Instant getCreatedAt() { return this.createdAt; }
+	public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+	public Instant getUpdatedAt() { return this.updatedAt; }
+	public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+
+}
