@@ -30,6 +30,8 @@ import dev.oauthplatform.auth.client.OAuthClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
 import dev.oauthplatform.auth.consent.Consent;
 import dev.oauthplatform.auth.consent.ConsentRepository;
+import dev.oauthplatform.auth.scope.DescribedScope;
+import dev.oauthplatform.auth.scope.ScopeDescriptions;
 import dev.oauthplatform.auth.token.Authorizations;
 
 /**
@@ -49,11 +51,14 @@ class ConnectedAppsController {
 
 	private final Authorizations authorizations;
 
+	private final ScopeDescriptions scopeDescriptions;
+
 	ConnectedAppsController(OAuthClientRepository clients, ConsentRepository consents,
-			Authorizations authorizations) {
+			Authorizations authorizations, ScopeDescriptions scopeDescriptions) {
 		this.clients = clients;
 		this.consents = consents;
 		this.authorizations = authorizations;
+		this.scopeDescriptions = scopeDescriptions;
 	}
 
 	@GetMapping
@@ -106,9 +111,9 @@ class ConnectedAppsController {
 		return view;
 	}
 
-	/** What each scope lets the application do, one line per scope. For now, the scopes' names. */
-	List<String> scopeLines(Set<String> scopes) {
-		return List.copyOf(scopes);
+	/** What each scope lets the application do, one sentence per scope, as the consent page said it. */
+	private List<DescribedScope> scopeLines(Set<String> scopes) {
+		return this.scopeDescriptions.describe(scopes);
 	}
 
 	private ConnectedApp connectedApp(OAuthClient client, Holdings holdings) {
@@ -153,7 +158,7 @@ class ConnectedAppsController {
 	}
 
 	/** One application as the page shows it: no token, no grant id. */
-	record ConnectedApp(String clientId, String name, List<String> scopeLines, Moment firstAuthorized,
+	record ConnectedApp(String clientId, String name, List<DescribedScope> scopeLines, Moment firstAuthorized,
 			Moment lastUsed) {
 	}
 

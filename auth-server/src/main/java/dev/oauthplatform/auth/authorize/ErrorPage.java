@@ -10,8 +10,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
  * Shows the user a refused authorization or sign-out request that cannot go back to the client
- * (RFC 6749 §4.1.2.1; OpenID Connect RP-Initiated Logout §4): a forward, not an error dispatch,
- * which would log the request's URL and so any {@code id_token_hint} in it.
+ * (RFC 6749 §4.1.2.1; OpenID Connect RP-Initiated Logout §4), by a forward to a page of ours.
+ * Neither the forward nor the error dispatch it replaces may log the request's URL: it may carry
+ * an {@code id_token_hint}.
  */
 public final class ErrorPage {
 
@@ -26,7 +27,8 @@ public final class ErrorPage {
 			throws IOException {
 		request.setAttribute(ERROR_ATTRIBUTE, error);
 		try {
-			request.getRequestDispatcher(PATH).forward(request, response);
+			// an empty query of its own: else the forward keeps the request's, which may hold an id_token_hint
+			request.getRequestDispatcher(PATH + "?").forward(request, response);
 		}
 		catch (ServletException ex) {
 			throw new IOException(ex);

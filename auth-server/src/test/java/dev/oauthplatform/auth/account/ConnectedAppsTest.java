@@ -55,7 +55,7 @@ class ConnectedAppsTest extends HttpTest {
 
 		Element partnerApp = app(html, partner);
 		assertThat(partnerApp.select("h2").text()).isEqualTo("Partner App");
-		assertThat(partnerApp.select("ul li").eachText()).containsExactly("notes.read");
+		assertThat(partnerApp.select("ul li").eachText()).containsExactly("Read your notes notes.read");
 		assertThat(partnerApp.select("button").text()).isEqualTo("Revoke access");
 		assertThat(partnerApp.select("button").attr("aria-label")).isEqualTo("Revoke access for Partner App");
 		assertThat(partnerApp.select("form").attr("action")).isEqualTo(revokePath(partner));
@@ -68,7 +68,8 @@ class ConnectedAppsTest extends HttpTest {
 
 		Element cliApp = app(html, cli);
 		assertThat(cliApp.select("h2").text()).isEqualTo("Notes CLI");
-		assertThat(cliApp.select("ul li").eachText()).containsExactly("notes.read", "notes.write");
+		assertThat(cliApp.select("ul li").eachText()).containsExactly("Read your notes notes.read",
+				"Create, change and delete your notes notes.write");
 		assertThat(cliApp.select("button").attr("aria-label")).isEqualTo("Revoke access for Notes CLI");
 		assertThat(cliApp.select("time")).hasSize(2);
 
@@ -130,7 +131,7 @@ class ConnectedAppsTest extends HttpTest {
 
 		Response afterSignIn = codeFlowAfterSignIn(partner, username);
 		assertThat(afterSignIn.statusCode()).isEqualTo(200);
-		assertThat(afterSignIn.asString()).contains("Consent required");
+		assertThat(afterSignIn.asString()).contains("id=\"consent-form\"");
 	}
 
 	@Test
