@@ -3,6 +3,7 @@ package dev.oauthplatform.system.pages;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.oauthplatform.system.support.Admin;
 import dev.oauthplatform.system.support.Axe;
@@ -122,7 +126,7 @@ class EndUserPagesInChromiumTest {
 			.startsWith("Create, change and delete your notes");
 		checkAndPhotograph("consent");
 
-		browser.findElement(By.id("deny")).click();
+		press(browser.findElement(By.id("deny")));
 
 		assertThat(browser.getCurrentUrl()).startsWith(partnerSite.url("/callback?"));
 		assertThat(query(browser.getCurrentUrl())).containsEntry("error", "access_denied")
@@ -137,7 +141,7 @@ class EndUserPagesInChromiumTest {
 		browser.get(authorizeUrl(partnerSite.url("/callback"), pkce, "s-2"));
 		assertThat(text("h1")).isEqualTo("Partner App wants to access your account");
 
-		browser.findElement(By.id("allow")).click();
+		press(browser.findElement(By.id("allow")));
 
 		Map<String, String> answer = query(browser.getCurrentUrl());
 		assertThat(answer).containsEntry("state", "s-2").containsKey("code");
@@ -178,7 +182,7 @@ class EndUserPagesInChromiumTest {
 		assertThat(browser.findElement(By.id(section)).getText()).contains("Partner App", "Read your notes");
 		checkAndPhotograph("connected-apps");
 
-		browser.findElement(By.id(section)).findElement(By.cssSelector("button[type=submit]")).click();
+		press(browser.findElement(By.id(section)).findElement(By.cssSelector("button[type=submit]")));
 
 		assertThat(text("#flash")).isEqualTo("Partner App no longer has access.");
 		assertThat(browser.findElements(By.id(section))).isEmpty();
@@ -194,7 +198,7 @@ class EndUserPagesInChromiumTest {
 	void signingOutIsConfirmedAndReturnsOnlyToTheRegisteredAddress() {
 		Pkce pkce = Pkce.create();
 		browser.get(authorizeUrl(partnerSite.url("/callback"), pkce, "s-6"));
-		browser.findElement(By.id("allow")).click();
+		press(browser.findElement(By.id("allow")));
 		String idToken = exchange(query(browser.getCurrentUrl()).get("code"), pkce).getString("id_token");
 
 		browser.get(platform.authServer() + "/connect/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri="
@@ -205,7 +209,7 @@ class EndUserPagesInChromiumTest {
 		assertThat(text("#asked-by")).contains("Partner App");
 		checkAndPhotograph("sign-out");
 
-		browser.findElement(By.id("confirm-sign-out")).click();
+		press(browser.findElement(By.id("confirm-sign-out")));
 
 		assertThat(browser.getCurrentUrl()).isEqualTo(partnerSite.url("/signed-out?state=bye"));
 		browser.get(platform.authServer() + "/account/apps");
@@ -225,7 +229,13 @@ class EndUserPagesInChromiumTest {
 		browser.findElement(By.id("username")).clear();
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.id("sign-in")).click();
+		press(browser.findElement(By.id("sign-in")));
+	}
+
+	/** Clicks a button that loads another page, and waits until it has. */
+	private static void press(WebElement button) {
+		button.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
 	}
 
 	/** No axe-core violation of impact serious or critical, then a photograph at desktop and phone width. */
