@@ -15,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import dev.oauthplatform.system.support.Admin;
+import dev.oauthplatform.system.support.Axe;
 import dev.oauthplatform.system.support.Chromium;
 import dev.oauthplatform.system.support.Platform;
 
@@ -24,7 +25,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The admin console in a real Chromium, one admin's session from sign-in to sign-out: every page
- * is reached by clicking, as a person would, and photographed under admin-ui/target/screenshots/.
+ * is reached by clicking, as a person would, checked with axe-core and photographed under
+ * admin-ui/target/screenshots/.
  */
 @Tag("e2e")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,21 +63,21 @@ class AdminConsoleInChromiumTest {
 		// the browser holds a session cookie of the console's own name, never a token
 		assertThat(browser.manage().getCookieNamed("ADMIN_CONSOLE_SESSION").isHttpOnly()).isTrue();
 		assertThat(browser.manage().getCookies()).noneMatch((cookie) -> cookie.getValue().startsWith("eyJ"));
-		Chromium.screenshot(browser, "clients");
+		checkAndPhotograph("clients");
 	}
 
 	@Test
 	@Order(2)
 	void theAdminRegistersOneClientOfEachTypeAndSeesEachSecretOnce() {
 		browser.get(platform.adminUi() + "/clients/new");
-		Chromium.screenshot(browser, "register-what-kind");
+		checkAndPhotograph("register-what-kind");
 		for (String type : List.of("web", "spa", "native", "m2m", "cli")) {
 			String name = type + " app " + UUID.randomUUID().toString().substring(0, 8);
 			console.register(type, name, redirectUrisFor(type));
 			boolean confidential = type.equals("web") || type.equals("m2m");
 			assertThat(console.oneTimeSecret().isPresent()).as(type).isEqualTo(confidential);
 			if (type.equals("web")) {
-				Chromium.screenshot(browser, "secret-shown-once");
+				checkAndPhotograph("secret-shown-once");
 			}
 			console.openClient(name);
 			assertThat(browser.getPageSource()).as("the secret is never shown again")
@@ -103,7 +105,7 @@ class AdminConsoleInChromiumTest {
 		console.openClient(name);
 		WebElement pkce = browser.findElement(By.cssSelector("#posture li[data-rule='pkce']"));
 		assertThat(pkce.getAttribute("class")).contains("warn");
-		Chromium.screenshot(browser, "client-detail-posture");
+		checkAndPhotograph("client-detail-posture");
 		console.fix("pkce");
 		assertThat(browser.findElement(By.cssSelector("#posture li[data-rule='pkce']")).getAttribute("class"))
 			.contains("pass");
@@ -159,7 +161,7 @@ class AdminConsoleInChromiumTest {
 		console.createUser(username, "quiet-harbor-lantern-58");
 		assertThat(console.state("user-state")).containsIgnoringCase("enabled");
 		console.userRow(username);
-		Chromium.screenshot(browser, "users");
+		checkAndPhotograph("users");
 		console.disableUser(username);
 		assertThat(console.state("user-state")).containsIgnoringCase("disabled");
 	}
@@ -171,6 +173,12 @@ class AdminConsoleInChromiumTest {
 		browser.get(platform.adminUi() + "/");
 		assertThat(browser.getCurrentUrl()).as("a new sign-in is asked for").startsWith(platform.authServer());
 		assertThat(browser.findElements(By.cssSelector("input[type=password]"))).isNotEmpty();
+	}
+
+	/** No axe-core violation of impact serious or critical, then a photograph at desktop and phone width. */
+	private static void checkAndPhotograph(String name) {
+		assertThat(Axe.seriousViolations(browser)).as("axe-core on " + name).isEmpty();
+		Chromium.screenshot(browser, name);
 	}
 
 	private static List<String> redirectUrisFor(String type) {

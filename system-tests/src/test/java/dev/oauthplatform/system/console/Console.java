@@ -1,15 +1,14 @@
 package dev.oauthplatform.system.console;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.oauthplatform.system.support.Chromium;
 
 /** What an admin does in the console, click by click (the pages' ids are admin-ui's contract). */
 final class Console {
@@ -158,8 +157,7 @@ final class Console {
 	}
 
 	private void press(WebElement element) {
-		element.click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+		Chromium.press(this.browser, element);
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.oauthplatform.system.pages;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.oauthplatform.system.support.Admin;
 import dev.oauthplatform.system.support.Axe;
@@ -232,10 +229,8 @@ class EndUserPagesInChromiumTest {
 		press(browser.findElement(By.id("sign-in")));
 	}
 
-	/** Clicks a button that loads another page, and waits until it has. */
 	private static void press(WebElement button) {
-		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+		Chromium.press(browser, button);
 	}
 
 	/** No axe-core violation of impact serious or critical, then a photograph at desktop and phone width. */

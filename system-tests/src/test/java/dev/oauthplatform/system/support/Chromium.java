@@ -11,9 +11,12 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium, driven by its own chromedriver (no driver download). */
 public final class Chromium {
@@ -37,6 +40,24 @@ public final class Chromium {
 		WebDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		return driver;
+	}
+
+	/**
+	 * Clicks a link or button that loads another page, and waits until the old one is gone. While
+	 * the page changes, Chromium may answer a question about the old element with "node does not
+	 * belong to the document" rather than "stale": both mean it is gone.
+	 */
+	public static void press(WebDriver driver, WebElement element) {
+		element.click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until((ignored) -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (WebDriverException gone) {
+				return true;
+			}
+		});
 	}
 
 	/** Saves what the browser shows as admin-ui/target/screenshots/{name}.png, at 1280 px and at phone width. */
