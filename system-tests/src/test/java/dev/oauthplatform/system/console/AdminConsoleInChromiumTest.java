@@ -168,6 +168,15 @@ class AdminConsoleInChromiumTest {
 
 	@Test
 	@Order(8)
+	void theAdminDescribesAScopeForTheConsentPage() {
+		String scope = "calendar.read." + UUID.randomUUID().toString().substring(0, 8);
+		console.describeScope(scope, "See your calendar");
+		assertThat(browser.findElement(By.id("scope-list")).getText()).contains(scope, "See your calendar");
+		checkAndPhotograph("scopes");
+	}
+
+	@Test
+	@Order(9)
 	void theAdminSignsOutOfTheConsoleAndOfAuthServer() {
 		console.signOut();
 		browser.get(platform.adminUi() + "/");

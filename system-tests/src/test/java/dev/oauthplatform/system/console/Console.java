@@ -135,6 +135,14 @@ final class Console {
 		return this.browser.findElement(By.id(id)).getText();
 	}
 
+	/** Registers (or changes) a scope's description on the Scopes page. */
+	void describeScope(String name, String description) {
+		go("nav-scopes");
+		this.browser.findElement(By.id("scope-name")).sendKeys(name);
+		this.browser.findElement(By.id("scope-description")).sendKeys(description);
+		go("save-scope");
+	}
+
 	/** Logs out of the console, and confirms on auth-server's page that it should sign out there too. */
 	void signOut() {
 		go("logout");
