@@ -2,18 +2,15 @@ package dev.oauthplatform.auth.admin;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
 import dev.oauthplatform.auth.scope.Scope;
+import dev.oauthplatform.auth.scope.ScopeRegistry;
+import dev.oauthplatform.auth.scope.ScopeRegistry.Described;
 import dev.oauthplatform.auth.scope.ScopeRepository;
 
 /**
@@ -44,8 +43,11 @@ class ScopeAdminController {
 
 	private final ScopeRepository scopes;
 
-	ScopeAdminController(ScopeRepository scopes) {
+	private final ScopeRegistry registry;
+
+	ScopeAdminController(ScopeRepository scopes, ScopeRegistry registry) {
 		this.scopes = scopes;
+		this.registry = registry;
 	}
 
 	@GetMapping
@@ -60,27 +62,16 @@ class ScopeAdminController {
 
 	/** Creates or replaces: the name is the scope token clients already ask for, so the admin chooses it. */
 	@PutMapping("/{name}")
-	@Transactional
 	ResponseEntity<ScopeView> put(@PathVariable String name, @RequestBody ScopeDescription body) {
 		checkName(name);
-		String description = body.checked();
-		// the database keeps microseconds: this answer shows what a later GET shows
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		Optional<Scope> existing = this.scopes.findById(name);
-		if (existing.isPresent()) {
-			existing.get().setDescription(description);
-			existing.get().setUpdatedAt(now);
-			return ResponseEntity.ok(ScopeView.of(existing.get()));
+		Described described = this.registry.describe(name, body.checked());
+		ScopeView view = ScopeView.of(described.scope());
+		if (!described.created()) {
+			return ResponseEntity.ok(view);
 		}
-		Scope scope = new Scope();
-		scope.setName(name);
-		scope.setDescription(description);
-		scope.setCreatedAt(now);
-		scope.setUpdatedAt(now);
-		this.scopes.save(scope);
 		// a scope token may hold '?', '#' or '/': encoded, the Location still names this scope
 		URI location = URI.create("/admin/api/scopes/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
-		return ResponseEntity.created(location).body(ScopeView.of(scope));
+		return ResponseEntity.created(location).body(view);
 	}
 
 	/** Clients that use the scope keep it; the consent page then shows its bare name. */

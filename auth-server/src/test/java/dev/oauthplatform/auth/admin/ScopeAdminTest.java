@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.support.Concurrently;
 import dev.oauthplatform.auth.support.HttpTest;
 import dev.oauthplatform.auth.support.Json;
 import dev.oauthplatform.auth.support.Jwts;
@@ -76,6 +77,17 @@ class ScopeAdminTest extends HttpTest {
 		List<String> names = admin().get("/admin/api/scopes").then().extract().jsonPath().getList("name");
 		assertThat(names).containsOnlyOnce(name);
 		assertThat(listed()).containsEntry(name, "See your invoices and receipts");
+	}
+
+	@Test
+	void racingPutsOfANewScopeAllSucceedAndOneCreatesIt() {
+		for (int round = 0; round < 5; round++) {
+			String name = uniqueName("race");
+			List<Integer> statuses = Concurrently.run(6, () -> put(name, "Race " + name).statusCode());
+			// PUT is idempotent: the losers of the insert find the winner's row and replace it
+			assertThat(statuses).containsOnly(200, 201);
+			assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		}
 	}
 
 	@Test

@@ -1,13 +1,7 @@
 package dev.oauthplatform.auth.grant;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -15,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
+import dev.oauthplatform.auth.support.Concurrently;
 import dev.oauthplatform.auth.support.HttpTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,12 +53,12 @@ class RefreshTokenGrantTest extends HttpTest {
 	}
 
 	@Test
-	void twoConcurrentRefreshesWithOneTokenCannotBothWin() throws Exception {
+	void twoConcurrentRefreshesWithOneTokenCannotBothWin() {
 		RegisteredCredentials spa = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
 		int attempts = 6;
 		for (int round = 0; round < 3; round++) {
 			String token = passwordGrant(spa, newUser(), USER_PASSWORD).then().extract().path("refresh_token");
-			List<Integer> statuses = concurrently(attempts, () -> refresh(spa, token).statusCode());
+			List<Integer> statuses = Concurrently.run(attempts, () -> refresh(spa, token).statusCode());
 			assertThat(statuses).containsOnly(200, 400);
 			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
 		}
@@ -89,29 +84,6 @@ class RefreshTokenGrantTest extends HttpTest {
 		String refreshToken = passwordGrant(owner, newUser(), USER_PASSWORD).then().extract().path("refresh_token");
 
 		refresh(other, refreshToken).then().statusCode(400).body("error", equalTo("invalid_grant"));
-	}
-
-	private static <T> List<T> concurrently(int count, Callable<T> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

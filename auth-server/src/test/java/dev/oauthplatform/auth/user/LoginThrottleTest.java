@@ -1,13 +1,8 @@
 package dev.oauthplatform.auth.user;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -19,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.support.BrowserFlow;
+import dev.oauthplatform.auth.support.Concurrently;
 import dev.oauthplatform.auth.support.HttpTest;
 
 import static io.restassured.RestAssured.given;
@@ -138,7 +134,10 @@ class LoginThrottleTest extends HttpTest {
 		int attempts = this.limits.maxFailures() - 1;
 
 		// the first failure of a key inserts its row: concurrent ones race for that insert
-		inParallel(attempts, () -> failTimes(1, username));
+		Concurrently.run(attempts, () -> {
+			failTimes(1, username);
+			return null;
+		});
 
 		admin().queryParam("username", username).get("/admin/api/login-throttle").then()
 			.body("[0].failures", equalTo(attempts));
@@ -182,22 +181,6 @@ class LoginThrottleTest extends HttpTest {
 			.delete("/admin/api/login-throttle")
 			.then()
 			.statusCode(403);
-	}
-
-	private static void inParallel(int times, Runnable request) {
-		ExecutorService threads = Executors.newFixedThreadPool(times);
-		try {
-			List<Future<Object>> done = threads.invokeAll(Collections.nCopies(times, Executors.callable(request)));
-			for (Future<Object> each : done) {
-				each.get();
-			}
-		}
-		catch (InterruptedException | ExecutionException ex) {
-			throw new AssertionError(ex);
-		}
-		finally {
-			threads.shutdown();
-		}
 	}
 
 	private void failTimes(int times, String username) {
