@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -39,8 +41,10 @@ class SignInController {
 
 	@GetMapping("/login")
 	String signIn(HttpServletRequest request, HttpServletResponse response, Model model) {
+		AuthenticationException failure = (request.getParameter("error") != null) ? lastFailure(request) : null;
 		model.addAttribute("appName", applicationBeingAuthorized(request, response));
-		model.addAttribute("failure", (request.getParameter("error") != null) ? failure(request) : null);
+		model.addAttribute("failure", (request.getParameter("error") != null) ? message(failure) : null);
+		model.addAttribute("username", typedUsername(failure));
 		model.addAttribute("signedOut", request.getParameter("logout") != null);
 		return "signin/signin";
 	}
@@ -56,13 +60,23 @@ class SignInController {
 		return (client != null) ? client.getClientName() : null;
 	}
 
-	private static String failure(HttpServletRequest request) {
+	private static AuthenticationException lastFailure(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		Object failure = (session != null) ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
+		return (failure instanceof AuthenticationException exception) ? exception : null;
+	}
+
+	private static String message(AuthenticationException failure) {
 		if (failure instanceof LoginThrottledException throttled) {
 			return "Too many attempts. Try again in " + minutes(throttled.getWait()) + ".";
 		}
 		return WRONG_CREDENTIALS;
+	}
+
+	/** Typed again into the form, so that only the password needs retyping; never the password itself. */
+	private static String typedUsername(AuthenticationException failure) {
+		Authentication attempt = (failure != null) ? failure.getAuthenticationRequest() : null;
+		return (attempt != null) ? attempt.getName() : null;
 	}
 
 	/** Rounded up, so that waiting as long as told always works. */

@@ -54,6 +54,27 @@ class SignInPageTest extends HttpTest {
 	}
 
 	@Test
+	void aFailedSignInKeepsTheUsernameAndAsksOnlyForThePasswordAgain() {
+		String username = newUser();
+		Document page = failedSignInPage(username, "not the password at all");
+
+		assertThat(page.selectFirst("#username").val()).isEqualTo(username);
+		assertThat(page.selectFirst("#username").hasAttr("autofocus")).isFalse();
+		assertThat(page.selectFirst("#password").val()).isEmpty();
+		assertThat(page.selectFirst("#password").hasAttr("autofocus")).isTrue();
+		assertThat(page.html()).doesNotContain("not the password at all");
+	}
+
+	@Test
+	void aFreshFormFocusesTheEmptyUsername() {
+		Document page = Jsoup.parse(new BrowserFlow(baseUrl()).page("/login").asString());
+
+		assertThat(page.selectFirst("#username").val()).isEmpty();
+		assertThat(page.selectFirst("#username").hasAttr("autofocus")).isTrue();
+		assertThat(page.selectFirst("#password").hasAttr("autofocus")).isFalse();
+	}
+
+	@Test
 	void minutesAreRoundedUpSoThatWaitingAsToldAlwaysWorks() {
 		assertThat(SignInController.minutes(java.time.Duration.ofSeconds(30))).isEqualTo("1 minute");
 		assertThat(SignInController.minutes(java.time.Duration.ofSeconds(61))).isEqualTo("2 minutes");
@@ -62,6 +83,10 @@ class SignInPageTest extends HttpTest {
 
 	/** The error message the page shows after one failed sign-in. */
 	private String failedSignIn(String username, String password) {
+		return failedSignInPage(username, password).selectFirst("#sign-in-error").text();
+	}
+
+	private Document failedSignInPage(String username, String password) {
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 		Response login = browser.page("/login");
 		Response failed = browser.browser()
@@ -71,7 +96,7 @@ class SignInPageTest extends HttpTest {
 			.formParam("password", password)
 			.post(baseUrl() + "/login");
 		assertThat(failed.header("Location")).endsWith("/login?error");
-		return Jsoup.parse(browser.follow(failed).asString()).selectFirst("#sign-in-error").text();
+		return Jsoup.parse(browser.follow(failed).asString());
 	}
 
 }

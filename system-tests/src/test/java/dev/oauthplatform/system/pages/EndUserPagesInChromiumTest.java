@@ -93,6 +93,8 @@ class EndUserPagesInChromiumTest {
 		signIn(user, "not my password at all");
 
 		assertThat(text("#sign-in-error")).isEqualTo("The username or password is not right. Check them and try again.");
+		assertThat(browser.findElement(By.id("username")).getDomProperty("value")).isEqualTo(user);
+		assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("password");
 		checkAndPhotograph("sign-in-failed");
 	}
 
