@@ -15,6 +15,9 @@ import org.springframework.web.client.RestClient;
 @Component
 class ScopesApi {
 
+	/** The value is encoded whole, so that a {@code +}, {@code &} or {@code #} stays part of the name. */
+	private static final String BY_NAME = "/admin/api/scopes?name={name}";
+
 	private final RestClient api;
 
 	ScopesApi(RestClient adminApiRestClient) {
@@ -26,14 +29,15 @@ class ScopesApi {
 		});
 	}
 
+	/** By query, not path: a path cannot carry names such as {@code https://api.example.com/read}. */
 	Scope get(String name) {
-		return this.api.get().uri("/admin/api/scopes/{name}", name).retrieve().body(Scope.class);
+		return this.api.get().uri(BY_NAME, name).retrieve().body(Scope.class);
 	}
 
 	/** Registers the scope or replaces its description; which of the two, the status says (201 or 200). */
 	Saved save(String name, String description) {
 		ResponseEntity<Scope> answer = this.api.put()
-			.uri("/admin/api/scopes/{name}", name)
+			.uri(BY_NAME, name)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("description", description))
 			.retrieve()
@@ -42,7 +46,7 @@ class ScopesApi {
 	}
 
 	void delete(String name) {
-		this.api.delete().uri("/admin/api/scopes/{name}", name).retrieve().toBodilessEntity();
+		this.api.delete().uri(BY_NAME, name).retrieve().toBodilessEntity();
 	}
 
 	record Scope(String name, String description, Instant createdAt, Instant updatedAt) {

@@ -47,11 +47,11 @@ class ScopesApiTests {
 
 	@Test
 	void savingTellsARegistrationFromAReplacementByTheStatus() {
-		this.server.expect(requestTo("http://auth.test/admin/api/scopes/notes.read"))
+		this.server.expect(requestTo("http://auth.test/admin/api/scopes?name=notes.read"))
 			.andExpect(method(HttpMethod.PUT))
 			.andExpect(content().json("{\"description\":\"Read your notes\"}"))
 			.andRespond(withStatus(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(SCOPE_JSON));
-		this.server.expect(requestTo("http://auth.test/admin/api/scopes/notes.read"))
+		this.server.expect(requestTo("http://auth.test/admin/api/scopes?name=notes.read"))
 			.andRespond(withSuccess(SCOPE_JSON, MediaType.APPLICATION_JSON));
 
 		assertThat(this.api.save("notes.read", "Read your notes").created()).isTrue();
@@ -59,11 +59,11 @@ class ScopesApiTests {
 	}
 
 	@Test
-	void aNameIsSentAsOneEncodedPathSegment() {
-		this.server.expect(requestTo("http://auth.test/admin/api/scopes/urn%3Aexample%3Aread%3Fall%23x"))
+	void aNameIsSentAsOneEncodedQueryValueWhateverItHolds() {
+		this.server.expect(requestTo("http://auth.test/admin/api/scopes?name=https%3A%2F%2Fapi.example%2Fa%2Bb%26c%3Dd%3Fall%23x%25%3B"))
 			.andExpect(method(HttpMethod.DELETE))
 			.andRespond(withStatus(HttpStatus.NO_CONTENT));
-		this.api.delete("urn:example:read?all#x");
+		this.api.delete("https://api.example/a+b&c=d?all#x%;");
 		this.server.verify();
 	}
 

@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import dev.oauthplatform.auth.scope.Scope;
@@ -35,6 +37,13 @@ class ScopeAdminController {
 
 	/** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
 	private static final Pattern NAME = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,200}");
+
+	/**
+	 * Names the server's path handling can carry as one segment: Tomcat and Spring Security's
+	 * firewall refuse an encoded {@code /}, {@code %} or {@code ;}, and {@code .} and {@code ..}
+	 * are path steps. Other names are addressed as {@code ?name=} instead.
+	 */
+	private static final Pattern PATH_SAFE = Pattern.compile("(?!\\.{1,2}$)[^/%;]+");
 
 	private static final int MAX_DESCRIPTION = 300;
 
@@ -55,6 +64,22 @@ class ScopeAdminController {
 		return this.scopes.findAll().stream().sorted(BY_NAME).map(ScopeView::of).toList();
 	}
 
+	/** The query form of the calls below, for names such as {@code https://api.example.com/read}. */
+	@GetMapping(params = "name")
+	ScopeView getByQuery(@RequestParam String name) {
+		return get(name);
+	}
+
+	@PutMapping(params = "name")
+	ResponseEntity<ScopeView> putByQuery(@RequestParam String name, @RequestBody ScopeDescription body) {
+		return put(name, body);
+	}
+
+	@DeleteMapping(params = "name")
+	ResponseEntity<Void> deleteByQuery(@RequestParam String name) {
+		return delete(name);
+	}
+
 	@GetMapping("/{name}")
 	ScopeView get(@PathVariable String name) {
 		return ScopeView.of(this.scopes.findById(name).orElseThrow(() -> notFound(name)));
@@ -69,9 +94,19 @@ class ScopeAdminController {
 		if (!described.created()) {
 			return ResponseEntity.ok(view);
 		}
-		// a scope token may hold '?', '#' or '/': encoded, the Location still names this scope
-		URI location = URI.create("/admin/api/scopes/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
-		return ResponseEntity.created(location).body(view);
+		return ResponseEntity.created(location(name)).body(view);
+	}
+
+	/** Encoded, so that a '?' or '#' in the name stays part of it. */
+	static URI location(String name) {
+		if (PATH_SAFE.matcher(name).matches()) {
+			return URI.create("/admin/api/scopes/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
+		}
+		return UriComponentsBuilder.fromPath("/admin/api/scopes")
+			.queryParam("name", "{name}")
+			.encode()
+			.buildAndExpand(name)
+			.toUri();
 	}
 
 	/** Clients that use the scope keep it; the consent page then shows its bare name. */

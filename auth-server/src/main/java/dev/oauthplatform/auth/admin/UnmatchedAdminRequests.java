@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -46,6 +47,17 @@ class UnmatchedAdminRequests {
 			headers.setAllow(ex.getSupportedHttpMethods());
 		}
 		return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
+	}
+
+	/** A mapping that needs a query parameter, e.g. PUT /admin/api/scopes without {@code ?name=}. */
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> missingParameter(UnsatisfiedServletRequestParameterException ex,
+			HttpServletRequest request) throws UnsatisfiedServletRequestParameterException {
+		if (!request.getRequestURI().startsWith(PREFIX)) {
+			throw ex;
+		}
+		return AdminApiErrors.body(HttpStatus.BAD_REQUEST, "invalid_request",
+				"Missing query parameter: " + String.join(" or ", ex.getParamConditions()));
 	}
 
 }

@@ -99,6 +99,60 @@ class ScopeAdminTest extends HttpTest {
 		admin().get("/admin/api/scopes/{name}", name).then().statusCode(200).body("name", equalTo(name));
 	}
 
+	@Test
+	void aUrlShapedScopeIsManagedThroughTheNameQuery() {
+		String name = "https://api.example.test/" + UUID.randomUUID() + "/read";
+		String location = admin().body(description("Read your files")).queryParam("name", name)
+			.put("/admin/api/scopes")
+			.then()
+			.statusCode(201)
+			.body("name", equalTo(name))
+			.extract()
+			.header("Location");
+		assertThat(location).isEqualTo("/admin/api/scopes?name=" + name.replace(":", "%3A").replace("/", "%2F"));
+
+		admin().urlEncodingEnabled(false).get(location).then().statusCode(200).body("name", equalTo(name));
+		assertThat(listed()).containsEntry(name, "Read your files");
+		admin().body(description("Read and list your files")).queryParam("name", name)
+			.put("/admin/api/scopes")
+			.then()
+			.statusCode(200)
+			.body("description", equalTo("Read and list your files"));
+		admin().queryParam("name", name).delete("/admin/api/scopes").then().statusCode(204);
+		admin().queryParam("name", name).get("/admin/api/scopes").then().statusCode(404)
+			.body("error", equalTo("not_found"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "read%all", "read;all", "..", "." })
+	void aNameThePathCannotCarryGetsAQueryLocation(String prefix) {
+		String name = prefix.startsWith(".") ? prefix : prefix + "-" + UUID.randomUUID();
+		admin().queryParam("name", name).delete("/admin/api/scopes"); // "." and ".." are shared by every run
+		String location = admin().body(description("Odd but allowed")).queryParam("name", name)
+			.put("/admin/api/scopes")
+			.then()
+			.statusCode(201)
+			.extract()
+			.header("Location");
+
+		assertThat(location).startsWith("/admin/api/scopes?name=");
+		admin().urlEncodingEnabled(false).get(location).then().statusCode(200).body("name", equalTo(name));
+		admin().queryParam("name", name).delete("/admin/api/scopes").then().statusCode(204);
+	}
+
+	@Test
+	void theQueryFormChecksTheNameAsThePathFormDoes() {
+		admin().body(description("Spaces")).queryParam("name", "notes read")
+			.put("/admin/api/scopes")
+			.then()
+			.statusCode(400)
+			.body("error", equalTo("invalid_request"))
+			.body("error_description", containsString("RFC 6749 scope token"));
+		admin().body(description("No name")).put("/admin/api/scopes").then().statusCode(400)
+			.body("error", equalTo("invalid_request"))
+			.body("error_description", equalTo("Missing query parameter: name"));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "notes read", "notes\"read", "notes.réad", "\u0001notes" })
 	void aScopeNameOutsideRfc6749IsRefused(String name) {
