@@ -36,7 +36,7 @@ import dev.oauthplatform.auth.scope.ScopeRepository;
 class ScopeAdminController {
 
 	/** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
-	private static final Pattern NAME = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,200}");
+	private static final Pattern NAME = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
 
 	/**
 	 * Names the server's path handling can carry as one segment: Tomcat and Spring Security's
@@ -120,7 +120,7 @@ class ScopeAdminController {
 
 	private static void checkName(String name) {
 		if (!NAME.matcher(name).matches()) {
-			throw AdminApiException.invalidRequest("A scope name must be an RFC 6749 scope token: 1 to 200 "
+			throw AdminApiException.invalidRequest("A scope name must be an RFC 6749 scope token: 1 to 100 "
 					+ "printable ASCII characters without spaces, '\"' or '\\'");
 		}
 	}

@@ -59,6 +59,7 @@ public class OAuthClient {
 	private Set<String> postLogoutRedirectUris = new LinkedHashSet<>();
 
 	@Convert(converter = SpaceSeparatedSet.class)
+	@Column(columnDefinition = "text")
 	private Set<String> scopes = new LinkedHashSet<>();
 
 	private boolean firstParty;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,6 +27,7 @@ public class Consent {
 	private String principalName;
 
 	@Convert(converter = SpaceSeparatedSet.class)
+	@Column(columnDefinition = "text")
 	private Set<String> authorities = new LinkedHashSet<>();
 
 	private Instant grantedAt;

@@ -26,6 +26,7 @@ class AuthorizationRecord {
 
 	String grantType;
 
+	@Column(columnDefinition = "text")
 	String authorizedScopes;
 
 	@Column(columnDefinition = "text")

@@ -32,6 +32,7 @@ class IssuedToken {
 
 	String accessTokenType;
 
+	@Column(columnDefinition = "text")
 	String scopes;
 
 	@Column(columnDefinition = "text")

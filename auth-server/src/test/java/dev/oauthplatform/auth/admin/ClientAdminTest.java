@@ -12,6 +12,7 @@ import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.support.HttpTest;
 import dev.oauthplatform.auth.support.Json;
+import dev.oauthplatform.auth.support.Jwts;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -304,6 +305,25 @@ class ClientAdminTest extends HttpTest {
 		Map<String, Object> change = Json.with(current, Map.of("enabled", enabled));
 		admin().body(Json.of(change)).put("/admin/api/clients/{id}", clientId).then().statusCode(200)
 			.body("enabled", equalTo(enabled));
+	}
+
+	@Test
+	void aClientMayHoldAHundredScopesOfAHundredCharactersAndGetTokensForThem() {
+		String tag = uniqueTag();
+		Set<String> scopes = new java.util.LinkedHashSet<>();
+		for (int i = 0; i < 100; i++) {
+			scopes.add((tag + "." + i + ".").concat("x".repeat(100)).substring(0, 100));
+		}
+		RegisteredCredentials job = register(ClientType.M2M, Set.of(), scopes, true);
+
+		admin().get("/admin/api/clients/{id}", job.clientId()).then().statusCode(200)
+			.body("scope", equalTo(String.join(" ", scopes)));
+		String token = clientCredentials(job);
+		assertThat(String.valueOf(Jwts.claims(token).get("scope")).split(" ")).containsExactlyInAnyOrderElementsOf(scopes);
+	}
+
+	private static String uniqueTag() {
+		return UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

@@ -164,8 +164,8 @@ class ScopeAdminTest extends HttpTest {
 	}
 
 	@Test
-	void aScopeNameOf200CharactersIsTheLongest() {
-		String longest = uniqueName("x").concat("y".repeat(200)).substring(0, 200);
+	void aScopeNameOf100CharactersIsTheLongestAsForAClient() {
+		String longest = uniqueName("x").concat("y".repeat(100)).substring(0, 100);
 		put(longest, "Long").then().statusCode(201);
 		put(longest + "y", "Too long").then().statusCode(400).body("error", equalTo("invalid_request"));
 	}

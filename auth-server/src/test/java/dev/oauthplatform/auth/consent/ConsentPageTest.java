@@ -92,6 +92,34 @@ class ConsentPageTest extends HttpTest {
 		assertThat(BrowserFlow.redirectParameters(again)).containsKey("code");
 	}
 
+	@Test
+	void manyLongScopesAreAllowedRememberedAndIssued() {
+		List<String> scopes = longScopes(40);
+		RegisteredCredentials partner = partner(new java.util.LinkedHashSet<>(scopes));
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		Pkce pkce = Pkce.create();
+		Response page = browser.signIn(browser.authorize(CodeFlow.request(partner, REDIRECT_URI, pkce,
+				String.join(" ", scopes))), newUser(), USER_PASSWORD);
+
+		String code = BrowserFlow.redirectParameters(browser.consent(page, partner.clientId(), scopes)).get("code");
+
+		String issued = CodeFlow.exchange(partner, code, REDIRECT_URI, pkce.verifier()).then()
+			.statusCode(200)
+			.extract()
+			.path("scope");
+		assertThat(issued.split(" ")).containsExactlyInAnyOrderElementsOf(scopes);
+		Response again = browser.authorize(request(partner, String.join(" ", scopes)));
+		assertThat(BrowserFlow.redirectParameters(again)).as("remembered, not asked again").containsKey("code");
+	}
+
+	/** Scope tokens of 100 characters, the longest a client may hold: 4 KB of scopes for 40. */
+	private static List<String> longScopes(int count) {
+		String tag = Long.toString(System.nanoTime(), 36);
+		return java.util.stream.IntStream.range(0, count)
+			.mapToObj((i) -> (tag + "." + i + ".").concat("x".repeat(100)).substring(0, 100))
+			.toList();
+	}
+
 	private RegisteredCredentials partner(Set<String> scopes) {
 		return register(NewClient.of(null, "Partner App", ClientType.WEB, Set.of(REDIRECT_URI), scopes, false));
 	}
