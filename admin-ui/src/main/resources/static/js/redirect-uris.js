@@ -42,7 +42,7 @@
   }
 
   document.querySelectorAll('textarea[data-redirect-check]').forEach(function (textarea) {
-    var list = document.getElementById('redirect-uri-problems');
+    var list = document.getElementById(textarea.getAttribute('data-problems') || 'redirect-uri-problems');
     textarea.addEventListener('input', function () { check(textarea, list); });
   });
 })();

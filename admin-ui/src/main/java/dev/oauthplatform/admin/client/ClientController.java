@@ -47,6 +47,7 @@ class ClientController {
 	@PostMapping("/clients/{clientId}")
 	String edit(@PathVariable String clientId, @RequestParam("client_name") String name,
 			@RequestParam(name = "redirect_uris", defaultValue = "") String redirectUris,
+			@RequestParam(name = "post_logout_redirect_uris", defaultValue = "") String postLogoutRedirectUris,
 			@RequestParam(defaultValue = "") String scope,
 			@RequestParam(name = "first_party", defaultValue = "false") boolean firstParty,
 			@RequestParam(name = "require_pkce", required = false) Boolean requirePkce,
@@ -59,6 +60,7 @@ class ClientController {
 		ClientDetails current = this.clients.get(clientId);
 		if (current.type().redirects()) {
 			changes.put("redirect_uris", RedirectUriCheck.lines(redirectUris));
+			changes.put("post_logout_redirect_uris", RedirectUriCheck.lines(postLogoutRedirectUris));
 		}
 		if (!current.isPublic() && current.hasGrant("authorization_code")) {
 			changes.put("require_pkce", Boolean.TRUE.equals(requirePkce));

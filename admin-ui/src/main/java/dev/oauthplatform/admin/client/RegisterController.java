@@ -1,6 +1,7 @@
 package dev.oauthplatform.admin.client;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.oauthplatform.admin.api.AdminApiException;
@@ -33,14 +34,16 @@ class RegisterController {
 		if (type == null || type.isBlank()) {
 			return "clients/new-type";
 		}
-		return form(RegistrationForm.empty(ClientType.of(type)), Map.of(), null, model);
+		return form(RegistrationForm.empty(ClientType.of(type)), Map.of(), Map.of(), null, model);
 	}
 
 	@PostMapping("/clients/new")
 	String register(@ModelAttribute RegistrationForm form, Model model, RedirectAttributes flash) {
 		Map<String, String> problems = uriProblems(form);
-		if (!problems.isEmpty()) {
-			return form(form, problems, "Some redirect URIs would be refused; see the reasons beside them.", model);
+		Map<String, String> postLogoutProblems = problems(form.postLogoutRedirectUriList(), form.type());
+		if (!problems.isEmpty() || !postLogoutProblems.isEmpty()) {
+			return form(form, problems, postLogoutProblems,
+					"Some redirect URIs would be refused; see the reasons beside them.", model);
 		}
 		try {
 			ClientDetails created = this.clients.register(form.metadata());
@@ -54,7 +57,7 @@ class RegisterController {
 			}
 			Map<String, String> fieldErrors = "invalid_redirect_uri".equals(ex.error())
 					? Map.of("redirect_uris", ex.getMessage()) : Map.of();
-			return form(form, fieldErrors, ex.getMessage(), model);
+			return form(form, fieldErrors, Map.of(), ex.getMessage(), model);
 		}
 	}
 
@@ -67,10 +70,12 @@ class RegisterController {
 		return "clients/created";
 	}
 
-	private String form(RegistrationForm form, Map<String, String> problems, String error, Model model) {
+	private String form(RegistrationForm form, Map<String, String> problems, Map<String, String> postLogoutProblems,
+			String error, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("type", form.type());
 		model.addAttribute("problems", problems);
+		model.addAttribute("postLogoutProblems", postLogoutProblems);
 		model.addAttribute("formError", error);
 		return "clients/new-details";
 	}
@@ -83,8 +88,15 @@ class RegisterController {
 		if (form.redirectUriList().isEmpty()) {
 			problems.put("redirect_uris", "at least one redirect URI is needed for a " + form.type().label());
 		}
-		for (String uri : form.redirectUriList()) {
-			RedirectUriCheck.problem(uri, form.type()).ifPresent((reason) -> problems.put(uri, reason));
+		problems.putAll(problems(form.redirectUriList(), form.type()));
+		return problems;
+	}
+
+	/** URI to the reason auth-server would refuse it. */
+	private static Map<String, String> problems(List<String> uris, ClientType type) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		for (String uri : uris) {
+			RedirectUriCheck.problem(uri, type).ifPresent((reason) -> problems.put(uri, reason));
 		}
 		return problems;
 	}

@@ -10,10 +10,10 @@ import org.springframework.web.bind.annotation.BindParam;
 record RegistrationForm(@BindParam("client_type") String clientType, @BindParam("client_name") String clientName,
 		@BindParam("client_id") String clientId, @BindParam("redirect_uris") String redirectUris, String scope,
 		@BindParam("first_party") Boolean firstParty, @BindParam("require_pkce") Boolean requirePkce,
-		Boolean confidential) {
+		Boolean confidential, @BindParam("post_logout_redirect_uris") String postLogoutRedirectUris) {
 
 	static RegistrationForm empty(ClientType type) {
-		return new RegistrationForm(type.id(), "", "", "", "", false, true, false);
+		return new RegistrationForm(type.id(), "", "", "", "", false, true, false, "");
 	}
 
 	ClientType type() {
@@ -22,6 +22,10 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 
 	List<String> redirectUriList() {
 		return RedirectUriCheck.lines(this.redirectUris);
+	}
+
+	List<String> postLogoutRedirectUriList() {
+		return RedirectUriCheck.lines(this.postLogoutRedirectUris);
 	}
 
 	/** Only what the type needs: everything else takes the type's defaults at auth-server. */
@@ -37,6 +41,7 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 		metadata.put("first_party", Boolean.TRUE.equals(this.firstParty));
 		if (type.redirects()) {
 			metadata.put("redirect_uris", redirectUriList());
+			metadata.put("post_logout_redirect_uris", postLogoutRedirectUriList());
 		}
 		if (type == ClientType.WEB) {
 			metadata.put("require_pkce", Boolean.TRUE.equals(this.requirePkce));

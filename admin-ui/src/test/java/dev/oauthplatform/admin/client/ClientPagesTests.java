@@ -17,7 +17,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -34,7 +37,7 @@ class ClientPagesTests {
 
 	static final ClientDetails LEGACY = new ClientDetails("legacy", null, 1_769_860_800L, "Legacy backend", "web",
 			List.of("http://localhost:3000/cb"), List.of("authorization_code", "refresh_token"), "client_secret_basic",
-			"openid", true, false, "jwt", 7200, 2_592_000, true, null, null, null, null);
+			"openid", true, false, "jwt", 7200, 2_592_000, true, null, null, null, null, null);
 
 	@Autowired
 	MockMvc mvc;
@@ -87,10 +90,37 @@ class ClientPagesTests {
 	}
 
 	@Test
+	void refusedSignOutReturnUriIsShownBesideItsOwnFieldWithoutCallingTheApi() throws Exception {
+		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
+			.param("client_type", "spa").param("client_name", "Shop")
+			.param("redirect_uris", "https://shop.example.com/app/")
+			.param("post_logout_redirect_uris", "https://shop.example.com/*"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"<li data-uri=\"https://shop.example.com/*\">https://shop.example.com/*: no wildcards")));
+		then(this.clients).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void theEditFormSendsTheSignOutReturnUris() throws Exception {
+		given(this.clients.get("legacy")).willReturn(LEGACY);
+		this.mvc.perform(get("/clients/legacy").with(oidcLogin()))
+			.andExpect(content().string(containsString("name=\"post_logout_redirect_uris\"")));
+
+		this.mvc.perform(post("/clients/legacy").with(oidcLogin()).with(csrf())
+			.param("client_name", "Legacy backend").param("redirect_uris", "http://localhost:3000/cb")
+			.param("post_logout_redirect_uris", "http://localhost:3000/bye\n").param("access_token_ttl", "900"))
+			.andExpect(redirectedUrl("/clients/legacy"));
+
+		then(this.clients).should().change(eq("legacy"), argThat((Map<String, Object> changes) ->
+				List.of("http://localhost:3000/bye").equals(changes.get("post_logout_redirect_uris"))));
+	}
+
+	@Test
 	void secretIsShownOnceAfterRegistration() throws Exception {
 		ClientDetails created = new ClientDetails("shop", "s3cr3t-value", 1L, "Shop", "web",
 				List.of("https://shop.example.com/cb"), List.of("authorization_code"), "client_secret_basic", "",
-				false, true, "jwt", 900, 3600, true, null, null, null, null);
+				false, true, "jwt", 900, 3600, true, null, null, null, null, null);
 		given(this.clients.register(any())).willReturn(created);
 		this.mvc.perform(get("/clients/shop/created").with(oidcLogin()).flashAttr("created", created))
 			.andExpect(status().isOk())

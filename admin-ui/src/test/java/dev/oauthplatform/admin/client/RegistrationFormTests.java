@@ -9,8 +9,10 @@ class RegistrationFormTests {
 	@Test
 	void webClientSendsRedirectUrisAndPkceChoice() {
 		RegistrationForm form = new RegistrationForm("web", "Shop", "", "https://shop.example.com/cb\n", "openid", null,
-				null, null);
+				null, null, "\n https://shop.example.com/bye \n\n");
 		assertThat(form.metadata()).containsEntry("client_type", "web")
+			.containsEntry("redirect_uris", java.util.List.of("https://shop.example.com/cb"))
+			.containsEntry("post_logout_redirect_uris", java.util.List.of("https://shop.example.com/bye"))
 			.containsEntry("require_pkce", false)
 			.containsEntry("first_party", false)
 			.doesNotContainKeys("client_id", "token_endpoint_auth_method");
@@ -19,16 +21,16 @@ class RegistrationFormTests {
 	@Test
 	void machineClientSendsNoRedirectUris() {
 		RegistrationForm form = new RegistrationForm("m2m", "Job", "billing-job", "", "billing.read", true, null,
-				null);
+				null, null);
 		assertThat(form.metadata()).containsEntry("client_id", "billing-job")
-			.doesNotContainKeys("redirect_uris", "require_pkce");
+			.doesNotContainKeys("redirect_uris", "post_logout_redirect_uris", "require_pkce");
 	}
 
 	@Test
 	void commandLineToolIsPublicUnlessAskedOtherwise() {
-		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, null).metadata())
+		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, null, null).metadata())
 			.containsEntry("token_endpoint_auth_method", "none");
-		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, true).metadata())
+		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, true, null).metadata())
 			.containsEntry("token_endpoint_auth_method", "client_secret_basic");
 	}
 

@@ -86,6 +86,16 @@ class AdminConsoleInChromiumTest {
 	}
 
 	@Test
+	@Order(2)
+	void theAdminGivesASinglePageAppASignOutReturnUri() {
+		String name = "spa with sign-out " + UUID.randomUUID().toString().substring(0, 8);
+		console.register("spa", name, redirectUrisFor("spa"), List.of("https://shop.example.test/app/signed-out"), true);
+		console.openClient(name);
+		assertThat(browser.findElement(By.id("post_logout_redirect_uris")).getDomProperty("value"))
+			.isEqualTo("https://shop.example.test/app/signed-out");
+	}
+
+	@Test
 	@Order(3)
 	void theAdminRotatesASecret() {
 		String name = "rotating " + UUID.randomUUID().toString().substring(0, 8);

@@ -37,6 +37,10 @@ final class Console {
 	}
 
 	void register(String type, String name, List<String> redirectUris, boolean pkce) {
+		register(type, name, redirectUris, List.of(), pkce);
+	}
+
+	void register(String type, String name, List<String> redirectUris, List<String> signOutReturnUris, boolean pkce) {
 		go("nav-register");
 		click("type-" + type);
 		go("next");
@@ -44,6 +48,9 @@ final class Console {
 		form.findElement(By.name("client_name")).sendKeys(name);
 		if (!redirectUris.isEmpty()) {
 			form.findElement(By.name("redirect_uris")).sendKeys(String.join("\n", redirectUris));
+		}
+		if (!signOutReturnUris.isEmpty()) {
+			form.findElement(By.name("post_logout_redirect_uris")).sendKeys(String.join("\n", signOutReturnUris));
 		}
 		if (!pkce) {
 			WebElement requirePkce = form.findElement(By.name("require_pkce"));
