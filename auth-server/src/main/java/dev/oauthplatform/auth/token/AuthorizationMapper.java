@@ -111,7 +111,7 @@ final class AuthorizationMapper {
 		Map<String, IssuedToken> tokens = new LinkedHashMap<>();
 		String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
 		if (state != null) {
-			IssuedToken token = newToken(TokenHashes.hash(state), TokenKind.STATE, now, now.plus(STATE_TTL), Map.of());
+			IssuedToken token = newToken(TokenHashes.storedHash(state), TokenKind.STATE, now, now.plus(STATE_TTL), Map.of());
 			tokens.put(token.tokenHash, token);
 		}
 		put(tokens, authorization.getToken(OAuth2AuthorizationCode.class), TokenKind.CODE);
@@ -127,7 +127,7 @@ final class AuthorizationMapper {
 			return;
 		}
 		OAuth2Token value = token.getToken();
-		IssuedToken issued = newToken(TokenHashes.hash(value.getTokenValue()), kind, value.getIssuedAt(),
+		IssuedToken issued = newToken(TokenHashes.storedHash(value.getTokenValue()), kind, value.getIssuedAt(),
 				value.getExpiresAt(), token.getMetadata());
 		if (value instanceof OAuth2AccessToken accessToken) {
 			issued.accessTokenType = accessToken.getTokenType().getValue();

@@ -17,10 +17,8 @@ public final class TokenHashes {
 	private TokenHashes() {
 	}
 
+	/** The hash of a value a caller presents: always hashed, so that a stored hash never works as a token. */
 	public static String hash(String value) {
-		if (value.startsWith(PLACEHOLDER_PREFIX)) {
-			return value.substring(PLACEHOLDER_PREFIX.length());
-		}
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);
@@ -28,6 +26,14 @@ public final class TokenHashes {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The hash to store for a value of an authorization being saved: a value read back from the
+	 * database is its placeholder, which names the hash already stored. Never for lookups.
+	 */
+	static String storedHash(String value) {
+		return value.startsWith(PLACEHOLDER_PREFIX) ? value.substring(PLACEHOLDER_PREFIX.length()) : hash(value);
 	}
 
 	static String placeholder(String hash) {

@@ -47,6 +47,31 @@ class TokenStorageTest extends HttpTest {
 	}
 
 	@Test
+	void aHashReadFromTheDatabaseIsNotAToken() {
+		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
+		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		Response tokens = passwordGrant(cli, newUser(), USER_PASSWORD);
+		String refreshHash = sha256Hex(tokens.path("refresh_token"));
+		String accessHash = sha256Hex(tokens.path("access_token"));
+		assertThat(dump("oauth_token")).contains(refreshHash, accessHash);
+
+		refresh(cli, "#sha256:" + refreshHash).then().statusCode(400).body("error", equalTo("invalid_grant"));
+		introspect(introspector, "#sha256:" + accessHash).then().statusCode(200).body("active", equalTo(false));
+		introspect(introspector, "#sha256:" + refreshHash).then().statusCode(200).body("active", equalTo(false));
+		refresh(cli, tokens.path("refresh_token")).then().statusCode(200);
+	}
+
+	private static String sha256Hex(String value) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void expiredAuthorizationsArePurged() {
 		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
 		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
