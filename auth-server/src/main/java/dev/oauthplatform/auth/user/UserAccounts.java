@@ -32,6 +32,15 @@ public class UserAccounts {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
+	/** RFC 5321's limit, counted as the database counts: in UTF-16 chars, not code points. */
+	private static final int MAX_EMAIL = 320;
+
+	/** Eight of 50 characters fit the roles column (500). */
+	private static final int MAX_ROLES = 8;
+
+	/** Spring Security adds it: a stored "ROLE_ADMIN" would make the user unable to sign in at all. */
+	private static final String ROLE_PREFIX = "ROLE_";
+
 	private final AppUserRepository users;
 
 	private final PasswordEncoder passwordEncoder;
@@ -144,6 +153,9 @@ public class UserAccounts {
 		if (email == null || email.isBlank()) {
 			return null;
 		}
+		if (email.length() > MAX_EMAIL) {
+			throw InvalidUserException.request("email must be at most " + MAX_EMAIL + " characters");
+		}
 		if (!EMAIL.matcher(email).matches()) {
 			throw InvalidUserException.request("email '" + email + "' is not an email address");
 		}
@@ -157,7 +169,14 @@ public class UserAccounts {
 			if (!ROLE.matcher(upper).matches()) {
 				throw InvalidUserException.request("role '" + role + "' must be a letter then letters, digits or '_'");
 			}
+			if (upper.startsWith(ROLE_PREFIX)) {
+				throw InvalidUserException.request("role '" + role + "': write it without the ROLE_ prefix ("
+						+ upper.substring(ROLE_PREFIX.length()) + ")");
+			}
 			normalized.add(upper);
+		}
+		if (normalized.size() > MAX_ROLES) {
+			throw InvalidUserException.request("a user holds at most " + MAX_ROLES + " roles");
 		}
 		return normalized;
 	}

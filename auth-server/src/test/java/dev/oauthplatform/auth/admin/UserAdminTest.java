@@ -87,6 +87,37 @@ class UserAdminTest extends HttpTest {
 	}
 
 	@Test
+	void rolesThatCouldNeverSignInOrNotBeStoredAreRefused() {
+		List<String> nine = java.util.stream.IntStream.range(0, 9).mapToObj((i) -> "R" + i + "_".repeat(48)).toList();
+		refusedUser(Map.of("roles", nine), "at most 8 roles");
+		refusedUser(Map.of("roles", List.of("ROLE_ADMIN")), "without the ROLE_ prefix");
+
+		List<String> eight = nine.subList(0, 8);
+		String id = createUser(Map.of("username", "roles-" + UUID.randomUUID(), "password", GOOD_PASSWORD, "roles",
+				eight)).getString("id");
+		admin().get("/admin/api/users/{id}", id).then().statusCode(200).body("roles", equalTo(eight));
+	}
+
+	@Test
+	void anEmailLongerThan320CharactersIsRefusedWhateverItsAlphabet() {
+		// 320 code points but 639 UTF-16 chars: the pattern alone let it through to the database
+		String email = "\uD83D\uDE00".repeat(64) + "@" + "\uD83D\uDE00".repeat(255);
+		refusedUser(Map.of("email", email), "at most 320 characters");
+	}
+
+	private static void refusedUser(Map<String, Object> fields, String description) {
+		Map<String, Object> body = new java.util.HashMap<>(fields);
+		body.put("username", "u-" + UUID.randomUUID());
+		body.put("password", GOOD_PASSWORD);
+		admin().body(Json.of(body))
+			.post("/admin/api/users")
+			.then()
+			.statusCode(400)
+			.body("error", equalTo("invalid_request"))
+			.body("error_description", containsString(description));
+	}
+
+	@Test
 	void aTakenUsernameIs409WhateverItsCase() {
 		String username = "carol-" + UUID.randomUUID();
 		createUser(Map.of("username", username, "password", GOOD_PASSWORD));
