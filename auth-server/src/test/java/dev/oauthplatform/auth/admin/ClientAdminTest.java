@@ -312,7 +312,7 @@ class ClientAdminTest extends HttpTest {
 		String tag = uniqueTag();
 		Set<String> scopes = new java.util.LinkedHashSet<>();
 		for (int i = 0; i < 100; i++) {
-			scopes.add((tag + "." + i + ".").concat("x".repeat(100)).substring(0, 100));
+			scopes.add((tag + "." + i + ".").concat("0123456789".repeat(10)).substring(0, 100));
 		}
 		RegisteredCredentials job = register(ClientType.M2M, Set.of(), scopes, true);
 

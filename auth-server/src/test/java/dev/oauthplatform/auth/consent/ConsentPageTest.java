@@ -116,7 +116,7 @@ class ConsentPageTest extends HttpTest {
 	private static List<String> longScopes(int count) {
 		String tag = Long.toString(System.nanoTime(), 36);
 		return java.util.stream.IntStream.range(0, count)
-			.mapToObj((i) -> (tag + "." + i + ".").concat("x".repeat(100)).substring(0, 100))
+			.mapToObj((i) -> (tag + "." + i + ".").concat("0123456789".repeat(10)).substring(0, 100))
 			.toList();
 	}
 
