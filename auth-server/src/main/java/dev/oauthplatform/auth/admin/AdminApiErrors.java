@@ -3,6 +3,10 @@ package dev.oauthplatform.auth.admin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +23,8 @@ import dev.oauthplatform.auth.user.InvalidUserException;
 @RestControllerAdvice(basePackageClasses = AdminApiErrors.class)
 class AdminApiErrors {
 
+	private static final Logger logger = LoggerFactory.getLogger(AdminApiErrors.class);
+
 	@ExceptionHandler
 	ResponseEntity<Map<String, String>> refused(AdminApiException ex) {
 		return body(ex.status(), ex.error(), ex.getMessage());
@@ -34,6 +40,17 @@ class AdminApiErrors {
 	ResponseEntity<Map<String, String>> invalidUser(InvalidUserException ex) {
 		HttpStatus status = "username_taken".equals(ex.error()) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
 		return body(status, ex.error(), ex.getMessage());
+	}
+
+	/**
+	 * Two requests that each checked first, then both wrote: the database's unique keys refuse
+	 * the second (two admins creating the same username or client_id at once).
+	 */
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> raced(DataIntegrityViolationException ex) {
+		logger.warn("An admin API write was refused by the database: {}", ex.getMostSpecificCause().getClass().getName());
+		return body(HttpStatus.CONFLICT, "conflict",
+				"Another request changed the same thing at the same time; read it again and retry");
 	}
 
 	@ExceptionHandler

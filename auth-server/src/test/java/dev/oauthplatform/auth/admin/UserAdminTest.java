@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.support.Concurrently;
 import dev.oauthplatform.auth.support.HttpTest;
 import dev.oauthplatform.auth.support.Json;
 import dev.oauthplatform.auth.support.Jwts;
@@ -126,6 +127,19 @@ class UserAdminTest extends HttpTest {
 			.then()
 			.statusCode(409)
 			.body("error", equalTo("username_taken"));
+	}
+
+	@Test
+	void racingCreatesOfOneUsernameMakeOneUserAndConflictsNeverAFailure() {
+		for (int round = 0; round < 3; round++) {
+			String username = "race-" + UUID.randomUUID();
+			List<Integer> statuses = Concurrently.run(6, () -> admin()
+				.body(Json.of(Map.of("username", username, "password", GOOD_PASSWORD)))
+				.post("/admin/api/users")
+				.statusCode());
+			assertThat(statuses).containsOnly(201, 409);
+			assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		}
 	}
 
 	@Test
