@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.oauthplatform.auth.client.InvalidClientMetadataException;
+import dev.oauthplatform.auth.data.UniqueKeyViolation;
 import dev.oauthplatform.auth.user.InvalidUserException;
 
 /** Every refusal of the admin API as JSON a script can act on; never a stack trace. */
@@ -44,13 +45,17 @@ class AdminApiErrors {
 
 	/**
 	 * Two requests that each checked first, then both wrote: the database's unique keys refuse
-	 * the second (two admins creating the same username or client_id at once).
+	 * the second (two admins creating the same username or client_id at once). Any other
+	 * integrity failure is a bug, and stays one.
 	 */
 	@ExceptionHandler
 	ResponseEntity<Map<String, String>> raced(DataIntegrityViolationException ex) {
-		logger.warn("An admin API write was refused by the database: {}", ex.getMostSpecificCause().getClass().getName());
+		if (!UniqueKeyViolation.is(ex)) {
+			throw ex;
+		}
+		logger.warn("An admin API write lost a race for a unique key: {}", ex.getMostSpecificCause().getMessage());
 		return body(HttpStatus.CONFLICT, "conflict",
-				"Another request changed the same thing at the same time; read it again and retry");
+				"Another request created the same thing at the same time; read it again and retry");
 	}
 
 	@ExceptionHandler

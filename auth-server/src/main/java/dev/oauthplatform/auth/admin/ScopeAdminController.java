@@ -66,18 +66,27 @@ class ScopeAdminController {
 
 	/** The query form of the calls below, for names such as {@code https://api.example.com/read}. */
 	@GetMapping(params = "name")
-	ScopeView getByQuery(@RequestParam String name) {
-		return get(name);
+	ScopeView getByQuery(@RequestParam("name") List<String> name) {
+		return get(single(name));
 	}
 
 	@PutMapping(params = "name")
-	ResponseEntity<ScopeView> putByQuery(@RequestParam String name, @RequestBody ScopeDescription body) {
-		return put(name, body);
+	ResponseEntity<ScopeView> putByQuery(@RequestParam("name") List<String> name,
+			@RequestBody ScopeDescription body) {
+		return put(single(name), body);
 	}
 
 	@DeleteMapping(params = "name")
-	ResponseEntity<Void> deleteByQuery(@RequestParam String name) {
-		return delete(name);
+	ResponseEntity<Void> deleteByQuery(@RequestParam("name") List<String> name) {
+		return delete(single(name));
+	}
+
+	/** Spring would join {@code ?name=a&name=b} into "a,b", itself a valid scope token. */
+	private static String single(List<String> names) {
+		if (names.size() != 1) {
+			throw AdminApiException.invalidRequest("Give one name: ?name= appears " + names.size() + " times");
+		}
+		return names.get(0);
 	}
 
 	@GetMapping("/{name}")

@@ -8,6 +8,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.oauthplatform.auth.data.UniqueKeyViolation;
+
 /** Registers or re-describes a scope, also when two admins register the same new scope at once. */
 @Service
 public class ScopeRegistry {
@@ -26,6 +28,9 @@ public class ScopeRegistry {
 			return this.transaction.execute((status) -> createOrReplace(name, description));
 		}
 		catch (DataIntegrityViolationException ex) {
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex;
+			}
 			// another request inserted it between our read and our insert: now it is a replace
 			return this.transaction.execute((status) -> createOrReplace(name, description));
 		}

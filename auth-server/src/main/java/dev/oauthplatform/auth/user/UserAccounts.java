@@ -30,7 +30,7 @@ public class UserAccounts {
 
 	private static final Pattern ROLE = Pattern.compile("[A-Z][A-Z0-9_]{0,49}");
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cc}]{1,64}@[^@\\s\\p{Cc}]{1,255}");
 
 	/** RFC 5321's limit, counted as the database counts: in UTF-16 chars, not code points. */
 	private static final int MAX_EMAIL = 320;

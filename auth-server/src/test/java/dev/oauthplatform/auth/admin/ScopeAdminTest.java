@@ -148,6 +148,11 @@ class ScopeAdminTest extends HttpTest {
 			.statusCode(400)
 			.body("error", equalTo("invalid_request"))
 			.body("error_description", containsString("RFC 6749 scope token"));
+		admin().body(description("Two names")).queryParam("name", "a-" + UUID.randomUUID(), "b")
+			.put("/admin/api/scopes")
+			.then()
+			.statusCode(400)
+			.body("error_description", equalTo("Give one name: ?name= appears 2 times"));
 		admin().body(description("No name")).put("/admin/api/scopes").then().statusCode(400)
 			.body("error", equalTo("invalid_request"))
 			.body("error_description", equalTo("Missing query parameter: name"));

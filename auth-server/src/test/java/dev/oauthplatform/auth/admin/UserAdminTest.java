@@ -106,6 +106,11 @@ class UserAdminTest extends HttpTest {
 		refusedUser(Map.of("email", email), "at most 320 characters");
 	}
 
+	@Test
+	void anEmailWithAControlCharacterIsRefused() {
+		refusedUser(Map.of("email", "bob\u0000@example.com"), "is not an email address");
+	}
+
 	private static void refusedUser(Map<String, Object> fields, String description) {
 		Map<String, Object> body = new java.util.HashMap<>(fields);
 		body.put("username", "u-" + UUID.randomUUID());
