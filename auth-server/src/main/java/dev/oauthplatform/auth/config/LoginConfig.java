@@ -12,6 +12,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.oauthplatform.auth.signin.FailedSignIn;
 import dev.oauthplatform.auth.signout.AfterSignOut;
 import dev.oauthplatform.auth.user.AppUserDetailsService;
 import dev.oauthplatform.auth.user.LoginThrottle;
@@ -28,8 +29,9 @@ public class LoginConfig {
 	SecurityFilterChain loginPages(HttpSecurity http, AuthenticationManager userAuthenticationManager) {
 		AfterSignOut afterSignOut = new AfterSignOut();
 		http.authorizeHttpRequests((requests) -> requests
+			// "/login" with any query: a custom failure handler leaves formLogin's permitAll without "/login?error"
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error", "/request-refused", "/css/**",
-					"/favicon.ico", "/signout", "/signed-out")
+					"/favicon.ico", "/signout", "/signed-out", "/login")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -37,7 +39,7 @@ public class LoginConfig {
 			.authenticationManager(userAuthenticationManager)
 			// an authorization request may be a POST: its refusal is forwarded here, and changes nothing
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/request-refused"))
-			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.formLogin((form) -> form.loginPage("/login").failureHandler(new FailedSignIn()).permitAll())
 			// POST, CSRF-checked; GET /signout is the confirmation page
 			.logout((logout) -> logout.logoutUrl("/signout")
 				.addLogoutHandler(afterSignOut)

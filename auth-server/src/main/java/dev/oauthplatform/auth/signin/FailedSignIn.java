@@ -1,0 +1,35 @@
+package dev.oauthplatform.auth.signin;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+/**
+ * Back to the form with the reason kept in the session, as Spring Security does, but without the
+ * password: the failed attempt rides along with the exception, and only its username is needed
+ * to fill the form again.
+ */
+public class FailedSignIn extends SimpleUrlAuthenticationFailureHandler {
+
+	public FailedSignIn() {
+		super("/login?error");
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException, ServletException {
+		Authentication attempt = exception.getAuthenticationRequest();
+		if (attempt != null) {
+			exception.setAuthenticationRequest(UsernamePasswordAuthenticationToken.unauthenticated(attempt.getName(), null));
+		}
+		super.onAuthenticationFailure(request, response, exception);
+	}
+
+}
