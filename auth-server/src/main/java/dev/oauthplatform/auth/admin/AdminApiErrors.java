@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.oauthplatform.auth.client.InvalidClientMetadataException;
-import dev.oauthplatform.auth.data.UniqueKeyViolation;
+import dev.oauthplatform.auth.persistence.UniqueKeyViolation;
 import dev.oauthplatform.auth.user.InvalidUserException;
 
 /** Every refusal of the admin API as JSON a script can act on; never a stack trace. */

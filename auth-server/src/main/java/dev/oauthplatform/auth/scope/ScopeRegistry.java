@@ -8,7 +8,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.oauthplatform.auth.data.UniqueKeyViolation;
+import dev.oauthplatform.auth.persistence.UniqueKeyViolation;
 
 /** Registers or re-describes a scope, also when two admins register the same new scope at once. */
 @Service
