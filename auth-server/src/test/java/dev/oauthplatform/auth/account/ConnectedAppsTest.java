@@ -2,8 +2,6 @@ package dev.oauthplatform.auth.account;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.restassured.path.json.JsonPath;
@@ -201,17 +199,8 @@ class ConnectedAppsTest extends HttpTest {
 	}
 
 	/** Signs in (in this browser), consents to notes.read, and exchanges the code. */
-	private JsonPath consentAndExchange(BrowserFlow browser, RegisteredCredentials client, String username) {
-		Pkce pkce = Pkce.create();
-		Response consentPage = browser.signIn(browser.authorize(CodeFlow.request(client, REDIRECT, pkce, "notes.read")),
-				username, USER_PASSWORD);
-		Map<String, String> response = BrowserFlow
-			.redirectParameters(browser.consent(consentPage, client.clientId(), List.of("notes.read")));
-		return CodeFlow.exchange(client, response.get("code"), REDIRECT, pkce.verifier())
-			.then()
-			.statusCode(200)
-			.extract()
-			.jsonPath();
+	private static JsonPath consentAndExchange(BrowserFlow browser, RegisteredCredentials client, String username) {
+		return CodeFlow.tokensAfterConsent(browser, client, REDIRECT, username, USER_PASSWORD, "notes.read");
 	}
 
 	/** A new browser's code flow for notes.read: where it stands right after signing in. */

@@ -1,11 +1,8 @@
 package dev.oauthplatform.auth.admin;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
@@ -13,7 +10,6 @@ import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.support.BrowserFlow;
 import dev.oauthplatform.auth.support.CodeFlow;
 import dev.oauthplatform.auth.support.HttpTest;
-import dev.oauthplatform.auth.support.Pkce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -99,17 +95,8 @@ class GrantAdminTest extends HttpTest {
 	}
 
 	private JsonPath consentAndExchange(RegisteredCredentials client, String username) {
-		Pkce pkce = Pkce.create();
-		BrowserFlow browser = new BrowserFlow(baseUrl());
-		Response consentPage = browser.signIn(browser.authorize(CodeFlow.request(client, REDIRECT, pkce, "notes.read")),
-				username, USER_PASSWORD);
-		Map<String, String> response = BrowserFlow
-			.redirectParameters(browser.consent(consentPage, client.clientId(), List.of("notes.read")));
-		return CodeFlow.exchange(client, response.get("code"), REDIRECT, pkce.verifier())
-			.then()
-			.statusCode(200)
-			.extract()
-			.jsonPath();
+		return CodeFlow.tokensAfterConsent(new BrowserFlow(baseUrl()), client, REDIRECT, username, USER_PASSWORD,
+				"notes.read");
 	}
 
 	private static String userId(String username) {

@@ -1,13 +1,15 @@
 package dev.oauthplatform.auth.support;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 
-/** The two requests of the code flow a client makes: the authorize parameters and the code exchange. */
+/** The requests of the code flow: the authorize parameters, the code exchange, and both around a consent. */
 public final class CodeFlow {
 
 	private CodeFlow() {
@@ -35,6 +37,20 @@ public final class CodeFlow {
 			.formParam("redirect_uri", redirectUri)
 			.formParam("code_verifier", verifier)
 			.post("/oauth2/token");
+	}
+
+	/** A user signs in in this browser, allows exactly these scopes, and the client exchanges the code. */
+	public static JsonPath tokensAfterConsent(BrowserFlow browser, RegisteredCredentials client, String redirectUri,
+			String username, String password, String scope) {
+		Pkce pkce = Pkce.create();
+		Response consentPage = browser.signIn(browser.authorize(request(client, redirectUri, pkce, scope)), username,
+				password);
+		Map<String, String> response = BrowserFlow
+			.redirectParameters(browser.consent(consentPage, client.clientId(), List.of(scope.split(" "))));
+		return exchange(client, response.get("code"), redirectUri, pkce.verifier()).then()
+			.statusCode(200)
+			.extract()
+			.jsonPath();
 	}
 
 }
