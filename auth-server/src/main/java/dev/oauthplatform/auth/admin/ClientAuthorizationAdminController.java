@@ -41,8 +41,9 @@ class ClientAuthorizationAdminController {
 	List<ClientAuthorizationView> list(@PathVariable String clientId) {
 		return this.authorizations.activeOfClient(client(clientId).getId())
 			.stream()
-			.map((grant) -> new ClientAuthorizationView(grant.id(), grant.principalName(),
-					this.users.findByUsername(grant.principalName()).map((user) -> user.getId()).orElse(null),
+			.map((grant) -> new ClientAuthorizationView(grant.id(),
+					this.users.findById(grant.principalName()).map((user) -> user.getUsername()).orElse(null),
+					grant.principalName(),
 					grant.grantType(), grant.scopes(), grant.createdAt(), grant.lastUsedAt(), grant.expiresAt()))
 			.toList();
 	}

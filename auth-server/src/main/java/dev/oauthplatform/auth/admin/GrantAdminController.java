@@ -51,7 +51,7 @@ class GrantAdminController {
 
 	@GetMapping("/consents")
 	List<ConsentView> consents(@PathVariable String userId) {
-		return this.consents.findByPrincipalName(user(userId).getUsername())
+		return this.consents.findByPrincipalName(user(userId).getId())
 			.stream()
 			.map((consent) -> ConsentView.of(consent, client(consent.getRegisteredClientId())))
 			.toList();
@@ -61,21 +61,21 @@ class GrantAdminController {
 	@DeleteMapping("/consents/{clientId}")
 	@Transactional
 	ResponseEntity<Void> revokeConsent(@PathVariable String userId, @PathVariable String clientId) {
-		String username = user(userId).getUsername();
+		String principalName = user(userId).getId();
 		OAuthClient client = this.clients.findByClientId(clientId)
 			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
-		Consent.Key key = new Consent.Key(client.getId(), username);
+		Consent.Key key = new Consent.Key(client.getId(), principalName);
 		if (!this.consents.existsById(key)) {
 			throw AdminApiException.notFound("Consent of this user to '" + clientId + "'");
 		}
 		this.consents.deleteById(key);
-		this.authorizations.revokeAllOfUserForClient(username, client.getId());
+		this.authorizations.revokeAllOfUserForClient(principalName, client.getId());
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/authorizations")
 	List<AuthorizationView> authorizations(@PathVariable String userId) {
-		return this.authorizations.activeOfUser(user(userId).getUsername())
+		return this.authorizations.activeOfUser(user(userId).getId())
 			.stream()
 			.map((grant) -> AuthorizationView.of(grant, client(grant.registeredClientId())))
 			.toList();
@@ -83,7 +83,7 @@ class GrantAdminController {
 
 	@DeleteMapping("/authorizations/{authorizationId}")
 	ResponseEntity<Void> revokeAuthorization(@PathVariable String userId, @PathVariable String authorizationId) {
-		if (!this.authorizations.revoke(user(userId).getUsername(), authorizationId)) {
+		if (!this.authorizations.revoke(user(userId).getId(), authorizationId)) {
 			throw AdminApiException.notFound("Authorization '" + authorizationId + "' of this user");
 		}
 		return ResponseEntity.noContent().build();

@@ -3,8 +3,6 @@ package dev.oauthplatform.auth.bootstrap;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,7 +19,7 @@ import dev.oauthplatform.auth.client.OAuthClientRepository;
  */
 @Component
 @Order(3)
-class BenchClient implements ApplicationRunner {
+class BenchClient implements StartupTask {
 
 	private final ClientRegistrar registrar;
 
@@ -40,7 +38,7 @@ class BenchClient implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		// checked at run time, not with @Profile: ahead-of-time processing fixes profiles at build time
 		if (!this.environment.matchesProfiles("bench")) {
 			return;

@@ -5,8 +5,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -25,7 +23,7 @@ import dev.oauthplatform.auth.user.UserAccounts;
  */
 @Component
 @Order(1)
-class Bootstrap implements ApplicationRunner {
+class Bootstrap implements StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(Bootstrap.class);
 
@@ -56,7 +54,7 @@ class Bootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		createAdmin();
 		if (!this.clients.existsByClientId(ADMIN_CLI)) {
 			this.registrar.register(NewClient.of(ADMIN_CLI, "Admin command line", ClientType.CLI, Set.of(),

@@ -12,8 +12,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,7 +31,7 @@ import dev.oauthplatform.auth.user.UserAccounts;
  */
 @Component
 @Order(2)
-class DemoData implements ApplicationRunner {
+class DemoData implements StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
 
@@ -68,7 +66,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		// checked at run time, not with @Profile: ahead-of-time processing fixes profiles at build time
 		if (!this.environment.matchesProfiles("demo")) {
 			return;

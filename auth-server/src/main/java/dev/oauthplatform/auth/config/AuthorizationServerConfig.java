@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -33,6 +34,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import dev.oauthplatform.auth.authorize.AuthorizationResponseHandler;
 import dev.oauthplatform.auth.authorize.DefaultScopesConverter;
 import dev.oauthplatform.auth.authorize.ErrorPage;
+import dev.oauthplatform.auth.authorize.PromptNoneEntryPoint;
 import dev.oauthplatform.auth.authorize.RedirectUriValidator;
 import dev.oauthplatform.auth.client.ClientAuthenticationRequestValidator;
 import dev.oauthplatform.auth.client.ClientSecretHasher;
@@ -44,6 +46,7 @@ import dev.oauthplatform.auth.client.PublicClientTokenRequestConverter;
 import dev.oauthplatform.auth.grant.clientcredentials.ClientCredentialsDefaultScopesConverter;
 import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationConverter;
 import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationProvider;
+import dev.oauthplatform.auth.session.SessionValidity;
 import dev.oauthplatform.auth.signout.RpInitiatedSignOut;
 import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
 import dev.oauthplatform.auth.token.RefreshTokenReuseDetector;
@@ -58,7 +61,8 @@ public class AuthorizationServerConfig {
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, RegisteredClientRepository clients,
 			JpaOAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
-			ClientSecretHasher secretHasher, ClientSecrets secrets, AuthenticationManager users) {
+			ClientSecretHasher secretHasher, ClientSecrets secrets, AuthenticationManager users,
+			SessionValidity sessionValidity) {
 		AuthorizationResponseHandler authorizationResponses = new AuthorizationResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -106,11 +110,14 @@ public class AuthorizationServerConfig {
 						.errorResponseHandler((request, response, failure) -> ErrorPage.render(request, response,
 								((OAuth2AuthenticationException) failure).getError()))));
 		})
+			// the authorization endpoint issues codes to the browser session: it must still stand
+			.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(userInfoOnly()).jwt((jwt) -> {
 			}))
 			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+				.defaultAuthenticationEntryPointFor(
+						new PromptNoneEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"), clients),
 						PathPatternRequestMatcher.pathPattern("/oauth2/authorize"))
 				.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticatedEndpoints()));
 		return http.build();

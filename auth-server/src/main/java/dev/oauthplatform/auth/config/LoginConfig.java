@@ -1,6 +1,7 @@
 package dev.oauthplatform.auth.config;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,10 +12,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
+import dev.oauthplatform.auth.session.SessionValidity;
 import dev.oauthplatform.auth.signin.FailedSignIn;
 import dev.oauthplatform.auth.signout.AfterSignOut;
 import dev.oauthplatform.auth.user.AppUserDetailsService;
+import dev.oauthplatform.auth.user.AppUserRepository;
 import dev.oauthplatform.auth.user.LoginThrottle;
 import dev.oauthplatform.auth.user.LoginThrottleProperties;
 import dev.oauthplatform.auth.user.ThrottlingAuthenticationProvider;
@@ -26,9 +30,12 @@ public class LoginConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain loginPages(HttpSecurity http, AuthenticationManager userAuthenticationManager) {
+	SecurityFilterChain loginPages(HttpSecurity http, AuthenticationManager userAuthenticationManager,
+			SessionValidity sessionValidity) {
 		AfterSignOut afterSignOut = new AfterSignOut();
-		http.authorizeHttpRequests((requests) -> requests
+		http.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
+			.sessionManagement((sessions) -> sessions.addSessionAuthenticationStrategy(sessionValidity))
+			.authorizeHttpRequests((requests) -> requests
 			// "/login" with any query: a custom failure handler leaves formLogin's permitAll without "/login?error"
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error", "/request-refused", "/css/**",
 					"/favicon.ico", "/signout", "/signed-out", "/login")
@@ -45,6 +52,19 @@ public class LoginConfig {
 				.addLogoutHandler(afterSignOut)
 				.logoutSuccessHandler(afterSignOut));
 		return http.build();
+	}
+
+	/** Added to the page and protocol chains, not to the servlet container's own filters. */
+	@Bean
+	SessionValidity sessionValidity(AppUserRepository users) {
+		return new SessionValidity(users);
+	}
+
+	@Bean
+	FilterRegistrationBean<SessionValidity> sessionValidityOutsideSecurity(SessionValidity sessionValidity) {
+		FilterRegistrationBean<SessionValidity> registration = new FilterRegistrationBean<>(sessionValidity);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	/** Users' passwords: a slow adaptive hash (bcrypt), unlike client secrets. */

@@ -1,12 +1,13 @@
 package dev.oauthplatform.auth.page;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+
+import dev.oauthplatform.auth.session.SessionValidity;
 
 /** What every page's header shows: the product's name and who is signed in. */
 @ControllerAdvice(annotations = Controller.class)
@@ -24,11 +25,10 @@ class PageModel {
 		return this.properties.productName();
 	}
 
+	/** Set by {@link SessionValidity} for a session that still stands: the principal's name is an id. */
 	@ModelAttribute("signedInAs")
-	String signedInAs() {
-		Authentication user = SecurityContextHolder.getContext().getAuthentication();
-		boolean signedIn = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken);
-		return signedIn ? user.getName() : null;
+	String signedInAs(HttpServletRequest request) {
+		return (String) request.getAttribute(SessionValidity.USERNAME_ATTRIBUTE);
 	}
 
 }

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Authorizations (grants) as an admin sees them: listed per user and revoked, one at a time or
  * all of a user's or a client's. Revoking deletes the grant and, by cascade, every code and token
- * of it: refresh tokens and reference tokens stop working at once, JWTs at introspection.
+ * of it: refresh tokens and reference tokens stop working at once, JWTs at introspection. A user's
+ * grants carry the user's immutable id as principal name.
  */
 @Service
 @Transactional
@@ -28,8 +29,8 @@ public class Authorizations {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Summary> activeOfUser(String username) {
-		return active("a.principalName = :key", username);
+	public List<Summary> activeOfUser(String userId) {
+		return active("a.principalName = :key", userId);
 	}
 
 	@Transactional(readOnly = true)
@@ -51,8 +52,8 @@ public class Authorizations {
 			.toList();
 	}
 
-	public boolean revoke(String username, String authorizationId) {
-		return delete("a.principalName = :user and a.id = :id", "user", username, "id", authorizationId) > 0;
+	public boolean revoke(String userId, String authorizationId) {
+		return delete("a.principalName = :user and a.id = :id", "user", userId, "id", authorizationId) > 0;
 	}
 
 	public boolean revokeOfClient(String registeredClientId, String authorizationId) {
@@ -60,16 +61,16 @@ public class Authorizations {
 				authorizationId) > 0;
 	}
 
-	public int revokeAllOfUser(String username) {
-		return delete("a.principalName = :user", "user", username);
+	public int revokeAllOfUser(String userId) {
+		return delete("a.principalName = :user", "user", userId);
 	}
 
 	public int revokeAllOfClient(String registeredClientId) {
 		return delete("a.registeredClientId = :client", "client", registeredClientId);
 	}
 
-	public int revokeAllOfUserForClient(String username, String registeredClientId) {
-		return delete("a.principalName = :user and a.registeredClientId = :client", "user", username, "client",
+	public int revokeAllOfUserForClient(String userId, String registeredClientId) {
+		return delete("a.principalName = :user and a.registeredClientId = :client", "user", userId, "client",
 				registeredClientId);
 	}
 

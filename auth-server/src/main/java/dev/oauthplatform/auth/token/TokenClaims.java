@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 import dev.oauthplatform.auth.config.AuthProperties;
+import dev.oauthplatform.auth.user.AppUser;
 import dev.oauthplatform.auth.user.AppUserRepository;
 
 /**
@@ -40,7 +41,7 @@ public class TokenClaims {
 	}
 
 	public void apply(OAuth2TokenContext context, Map<String, Object> claims) {
-		applySubject(context.getPrincipal(), claims);
+		applySubject(context, claims);
 		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			return;
 		}
@@ -55,13 +56,23 @@ public class TokenClaims {
 		}
 	}
 
-	private void applySubject(Authentication principal, Map<String, Object> claims) {
-		if (principal instanceof UsernamePasswordAuthenticationToken) {
-			this.users.findByUsername(principal.getName()).ifPresent((user) -> {
-				claims.put("sub", user.getId());
-				claims.put("preferred_username", user.getUsername());
-			});
+	/**
+	 * A user's token names the user the grant was made by, looked up by immutable id (the grant's
+	 * principal name); a user disabled or deleted since the grant began gets no further token, even
+	 * if a code or refresh token slipped past the revocation that disabling triggers.
+	 */
+	private void applySubject(OAuth2TokenContext context, Map<String, Object> claims) {
+		if (!(context.getPrincipal() instanceof UsernamePasswordAuthenticationToken principal)) {
+			return;
 		}
+		String userId = (context.getAuthorization() != null) ? context.getAuthorization().getPrincipalName()
+				: principal.getName();
+		AppUser user = this.users.findById(userId)
+			.filter(AppUser::isEnabled)
+			.orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+					"The user of this grant no longer exists or is disabled", null)));
+		claims.put("sub", user.getId());
+		claims.put("preferred_username", user.getUsername());
 	}
 
 	/** RFC 8707: a client may narrow the audience to the API it is about to call. */

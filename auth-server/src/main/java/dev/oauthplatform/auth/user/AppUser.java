@@ -33,6 +33,9 @@ public class AppUser {
 
 	private Instant createdAt;
 
+	/** Bumped to end every browser session of the user ({@link SessionValidity}). */
+	private long sessionVersion;
+
 	public String getId() { return this.id; }
 	public void setId(String id) { this.id = id; }
 	public String getUsername() { return this.username; }
@@ -47,5 +50,11 @@ public class AppUser {
 	public void setEnabled(boolean enabled) { this.enabled = enabled; }
 	public Instant getCreatedAt() { return this.createdAt; }
 	public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+	public long getSessionVersion() { return this.sessionVersion; }
+
+	/** Every session signed in before this call ends at its next request, on any instance. */
+	public void endSessions() {
+		this.sessionVersion++;
+	}
 
 }

@@ -18,8 +18,9 @@ import dev.oauthplatform.auth.token.Authorizations;
 
 /**
  * Creates, changes and deletes users. Anything that should end a user's sessions (disabling,
- * a new password, deletion) revokes their grants, so their refresh tokens stop working. A new
- * password also clears the user's failed sign-in counter.
+ * a new password, new roles, deletion) ends their browser sessions ({@link AppUser#endSessions()});
+ * all but new roles also revoke their grants, so their refresh tokens stop working. A new password
+ * also clears the user's failed sign-in counter. Grants and consents are keyed by the user's id.
  */
 @Service
 public class UserAccounts {
@@ -99,12 +100,17 @@ public class UserAccounts {
 				if (!newRoles.contains(ADMIN_ROLE)) {
 					requireAnotherAdmin(user);
 				}
+				if (!newRoles.equals(user.getRoles())) {
+					// a session holds the roles it signed in with
+					user.endSessions();
+				}
 				user.setRoles(newRoles);
 			}
 			if (enabled != null && user.isEnabled() != enabled) {
 				if (!enabled) {
 					requireAnotherAdmin(user);
-					this.authorizations.revokeAllOfUser(user.getUsername());
+					this.authorizations.revokeAllOfUser(user.getId());
+					user.endSessions();
 				}
 				user.setEnabled(enabled);
 			}
@@ -117,7 +123,8 @@ public class UserAccounts {
 		return this.users.findById(id).map((user) -> {
 			PasswordPolicy.check(user.getUsername(), password);
 			user.setPasswordHash(this.passwordEncoder.encode(password));
-			this.authorizations.revokeAllOfUser(user.getUsername());
+			this.authorizations.revokeAllOfUser(user.getId());
+			user.endSessions();
 			// whoever was locked out by failed guesses may try the new password at once
 			this.throttle.clear(LoginThrottle.userKey(user.getUsername()));
 			return user;
@@ -129,8 +136,9 @@ public class UserAccounts {
 	public boolean delete(String id) {
 		return this.users.findById(id).map((user) -> {
 			requireAnotherAdmin(user);
-			this.authorizations.revokeAllOfUser(user.getUsername());
-			this.consents.deleteByPrincipalName(user.getUsername());
+			// the sessions end too: their principal id no longer finds a user
+			this.authorizations.revokeAllOfUser(user.getId());
+			this.consents.deleteByPrincipalName(user.getId());
 			this.users.delete(user);
 			return true;
 		}).orElse(false);
