@@ -15,7 +15,11 @@ public record AuthProperties(String issuer, Path dataDir, Tokens tokens, Secrets
 			Duration purgeInterval) {
 	}
 
-	public record Secrets(String clientSecretPepper, String keyEncryptionSecret) {
+	/**
+	 * @param keyEncryptionSecretPrevious during a rotation of the key encryption secret, the one
+	 * rotated out: keys it encrypted still decrypt, and are re-encrypted with the new one at start-up
+	 */
+	public record Secrets(String clientSecretPepper, String keyEncryptionSecret, String keyEncryptionSecretPrevious) {
 	}
 
 	public record Bootstrap(String adminUsername, String adminPassword, String adminConsoleSecret,

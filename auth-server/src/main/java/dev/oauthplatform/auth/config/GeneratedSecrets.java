@@ -26,11 +26,8 @@ public final class GeneratedSecrets {
 	}
 
 	public static String resolve(AuthProperties properties, String envName, String configured) {
-		if (StringUtils.hasText(configured)) {
+		if (StringUtils.hasText(requiredInProduction(properties, envName, configured))) {
 			return configured;
-		}
-		if (properties.requireExplicitSecrets()) {
-			throw new IllegalStateException(envName + " must be set in production (profile prod)");
 		}
 		Path file = properties.dataDir().resolve(envName.toLowerCase());
 		try {
@@ -47,6 +44,17 @@ public final class GeneratedSecrets {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or create " + file, ex);
 		}
+	}
+
+	/**
+	 * The secret as configured, possibly empty outside production; in production (profile
+	 * {@code prod}) one that is missing stops the start, with its name.
+	 */
+	public static String requiredInProduction(AuthProperties properties, String envName, String configured) {
+		if (!StringUtils.hasText(configured) && properties.requireExplicitSecrets()) {
+			throw new MissingSecretException(envName);
+		}
+		return configured;
 	}
 
 	public static String randomBase64Url(int bytes) {

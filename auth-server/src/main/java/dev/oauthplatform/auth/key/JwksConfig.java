@@ -17,6 +17,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 
+import dev.oauthplatform.auth.config.AuthProperties;
+import dev.oauthplatform.auth.config.AuthProperties.Secrets;
+import dev.oauthplatform.auth.config.GeneratedSecrets;
+
 /**
  * The JWKS endpoint publishes every live key; the encoder sees only the signing ones, so that a
  * key published ahead of a rotation never signs early.
@@ -53,10 +57,24 @@ public class JwksConfig {
 		return registration;
 	}
 
-	/** Before the web server accepts a request: the first token needs a key. */
+	/** In production, the private keys are never stored unencrypted. */
 	@Bean
-	SmartInitializingSingleton createKeysOnFirstStart(SigningKeys keys) {
-		return keys::createMissingKeys;
+	KeyEncryption keyEncryption(AuthProperties properties) {
+		Secrets secrets = properties.secrets();
+		return KeyEncryption.of(GeneratedSecrets.requiredInProduction(properties, "AUTH_KEY_ENCRYPTION_SECRET",
+				secrets.keyEncryptionSecret()), secrets.keyEncryptionSecretPrevious());
+	}
+
+	/**
+	 * Before the web server accepts a request: stored keys are re-encrypted as the current
+	 * secret and format want them, and the first token needs a key.
+	 */
+	@Bean
+	SmartInitializingSingleton prepareKeysOnStart(StoredKeyEncryption storedKeys, SigningKeys keys) {
+		return () -> {
+			storedKeys.bringUpToDate();
+			keys.createMissingKeys();
+		};
 	}
 
 }

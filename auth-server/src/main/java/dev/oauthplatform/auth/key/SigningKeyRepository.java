@@ -46,6 +46,11 @@ public interface SigningKeyRepository extends JpaRepository<SigningKey, String> 
 	int retireAllOthers(@Param("algorithm") String algorithm, @Param("successor") String successor,
 			@Param("now") Instant now, @Param("retired") State retired);
 
+	/** Only the stored form changes: state updates by other instances in between are kept. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update SigningKey k set k.jwk = :jwk, k.encrypted = true where k.kid = :kid")
+	int replaceJwk(@Param("kid") String kid, @Param("jwk") String jwk);
+
 	default boolean activate(String kid, Instant now) {
 		return activate(kid, now, State.PUBLISHED, State.SIGNING) == 1;
 	}

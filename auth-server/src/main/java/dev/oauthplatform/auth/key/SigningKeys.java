@@ -15,13 +15,8 @@ import com.nimbusds.jose.util.Base64URL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.security.crypto.encrypt.Encryptors;
-import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
-
-import dev.oauthplatform.auth.config.AuthProperties;
 
 /**
  * The key pairs in use, read from the database and kept in memory (signing a token reads
@@ -37,7 +32,7 @@ public class SigningKeys {
 
 	private final SigningKeyRepository keys;
 
-	private final String encryptionSecret;
+	private final KeyEncryption encryption;
 
 	private volatile JWKSet published = new JWKSet();
 
@@ -48,9 +43,9 @@ public class SigningKeys {
 
 	private volatile Instant loadedAt = Instant.EPOCH;
 
-	public SigningKeys(SigningKeyRepository keys, AuthProperties properties) {
+	public SigningKeys(SigningKeyRepository keys, KeyEncryption encryption) {
 		this.keys = keys;
-		this.encryptionSecret = properties.secrets().keyEncryptionSecret();
+		this.encryption = encryption;
 	}
 
 	/** Every key a resource server may meet: signing ones and those published ahead of a rotation. */
@@ -124,8 +119,8 @@ public class SigningKeys {
 		key.setKid(jwk.getKeyID());
 		key.setAlgorithm(algorithm);
 		key.setState(state);
-		key.setEncrypted(StringUtils.hasText(this.encryptionSecret));
-		key.setJwk(key.isEncrypted() ? encryptor(key.getKid()).encrypt(jwk.toJSONString()) : jwk.toJSONString());
+		key.setEncrypted(this.encryption.enabled());
+		key.setJwk(this.encryption.seal(key.getKid(), jwk.toJSONString()));
 		key.setCreatedAt(Instant.now());
 		key.setActivateAt(activateAt);
 		key.setActivatedAt((state == SigningKey.State.SIGNING) ? key.getCreatedAt() : null);
@@ -144,20 +139,11 @@ public class SigningKeys {
 
 	private JWK toJwk(SigningKey key) {
 		try {
-			if (key.isEncrypted() && !StringUtils.hasText(this.encryptionSecret)) {
-				throw new IllegalStateException("Signing key " + key.getKid()
-						+ " is encrypted: set AUTH_KEY_ENCRYPTION_SECRET");
-			}
-			return JWK.parse(key.isEncrypted() ? encryptor(key.getKid()).decrypt(key.getJwk()) : key.getJwk());
+			return JWK.parse(this.encryption.open(key).jwk());
 		}
 		catch (ParseException ex) {
 			throw new IllegalStateException("Signing key " + key.getKid() + " cannot be read", ex);
 		}
-	}
-
-	/** AES-GCM with a key derived from the secret; the kid (hex) is the salt. */
-	private TextEncryptor encryptor(String kid) {
-		return Encryptors.delux(this.encryptionSecret, kid);
 	}
 
 }
