@@ -20,6 +20,9 @@
       if (scheme === 'http' && LOOPBACK.indexOf(parsed.hostname.toLowerCase()) < 0) {
         return 'http only for loopback hosts (localhost, 127.0.0.1, [::1]); use https';
       }
+      if (type === 'native' && scheme === 'http' && parsed.hostname.toLowerCase() === 'localhost') {
+        return 'native apps use 127.0.0.1 or [::1] rather than localhost (RFC 8252 §8.3); a loopback IP redirect then matches on any port';
+      }
       return null;
     }
     if (type !== 'native') return 'private-use schemes are for native apps only; use https';

@@ -17,6 +17,9 @@ public final class RedirectUriCheck {
 
 	private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
+	private static final String NATIVE_LOCALHOST = "native apps use 127.0.0.1 or [::1] rather than localhost "
+			+ "(RFC 8252 §8.3); a loopback IP redirect then matches on any port";
+
 	private static final Set<String> FORBIDDEN_SCHEMES = Set.of("javascript", "data", "file", "vbscript", "about",
 			"blob");
 
@@ -63,7 +66,7 @@ public final class RedirectUriCheck {
 			return Optional.of("the " + scheme + " scheme is never allowed");
 		}
 		if (scheme.equals("https") || scheme.equals("http")) {
-			return webProblem(uri, scheme);
+			return webProblem(uri, scheme, type);
 		}
 		if (type != ClientType.NATIVE) {
 			return Optional.of("private-use schemes are for native apps only; use https");
@@ -75,7 +78,7 @@ public final class RedirectUriCheck {
 		return Optional.empty();
 	}
 
-	private static Optional<String> webProblem(URI uri, String scheme) {
+	private static Optional<String> webProblem(URI uri, String scheme, ClientType type) {
 		if (uri.getRawAuthority() == null || uri.getHost() == null) {
 			return Optional.of("needs a host");
 		}
@@ -84,6 +87,9 @@ public final class RedirectUriCheck {
 		}
 		if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
 			return Optional.of("http only for loopback hosts (localhost, 127.0.0.1, [::1]); use https");
+		}
+		if (type == ClientType.NATIVE && scheme.equals("http") && uri.getHost().equalsIgnoreCase("localhost")) {
+			return Optional.of(NATIVE_LOCALHOST);
 		}
 		return Optional.empty();
 	}

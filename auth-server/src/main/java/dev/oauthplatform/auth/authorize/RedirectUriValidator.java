@@ -11,8 +11,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
-import dev.oauthplatform.auth.client.ClientType;
-import dev.oauthplatform.auth.client.JpaRegisteredClientRepository;
+import dev.oauthplatform.auth.client.NativeApps;
 
 /**
  * Exact string match for every redirect URI (RFC 9700 §4.1.3). Only native apps may use a
@@ -29,9 +28,7 @@ public final class RedirectUriValidator implements Consumer<OAuth2AuthorizationC
 		RegisteredClient client = context.getRegisteredClient();
 		OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
 		String requested = request.getRedirectUri();
-		boolean isNative = client.getClientSettings()
-			.getSetting(JpaRegisteredClientRepository.CLIENT_TYPE_SETTING) == ClientType.NATIVE;
-		if (isNative || requested == null) {
+		if (NativeApps.isNative(client) || requested == null) {
 			this.nativeRules.accept(context);
 			return;
 		}

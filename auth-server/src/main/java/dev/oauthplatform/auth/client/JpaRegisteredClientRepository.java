@@ -1,6 +1,5 @@
 package dev.oauthplatform.auth.client;
 
-import java.net.URI;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -125,7 +124,7 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 	private ClientSettings clientSettings(OAuthClient client) {
 		return ClientSettings.builder()
 			.requireProofKey(client.isRequirePkce())
-			.requireAuthorizationConsent(!client.isFirstParty() || hasPrivateUseRedirect(client))
+			.requireAuthorizationConsent(!client.isFirstParty())
 			.setting(CLIENT_TYPE_SETTING, client.getClientType())
 			.build();
 	}
@@ -141,17 +140,6 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 			.reuseRefreshTokens(false)
 			.idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-	}
-
-	/**
-	 * RFC 8252 §8.6: any app can claim a private-use scheme, so the server cannot know which app
-	 * receives the code. The user confirms every time, even for a first-party client.
-	 */
-	private static boolean hasPrivateUseRedirect(OAuthClient client) {
-		return client.getClientType() == ClientType.NATIVE && client.getRedirectUris().stream().anyMatch((uri) -> {
-			String scheme = URI.create(uri).getScheme();
-			return scheme != null && !scheme.equals("http") && !scheme.equals("https");
-		});
 	}
 
 }

@@ -26,8 +26,14 @@ import dev.oauthplatform.auth.grant.password.PasswordGrant;
  */
 public final class PublicClientTokenRequestConverter implements AuthenticationConverter {
 
+	private static final String AUTHORIZATION_CODE = AuthorizationGrantType.AUTHORIZATION_CODE.getValue();
+
+	/**
+	 * The code exchange is here only for a request without {@code code_verifier}, which the
+	 * framework's own public-client converter ignores (the client then got 401 invalid_client).
+	 */
 	private static final Set<String> GRANTS = Set.of(AuthorizationGrantType.REFRESH_TOKEN.getValue(),
-			PasswordGrant.GRANT_TYPE.getValue());
+			PasswordGrant.GRANT_TYPE.getValue(), AUTHORIZATION_CODE);
 
 	private static final String REVOCATION_PATH = "/oauth2/revoke";
 
@@ -48,6 +54,11 @@ public final class PublicClientTokenRequestConverter implements AuthenticationCo
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_REQUEST);
 		}
 		Map<String, Object> additionalParameters = new HashMap<>();
+		if (AUTHORIZATION_CODE.equals(grantType)) {
+			// the framework's provider checks the code_verifier among them: RFC 7636 §4.6 invalid_grant if absent
+			request.getParameterMap().forEach((name, values) -> additionalParameters.put(name, values[0]));
+			additionalParameters.remove(OAuth2ParameterNames.CLIENT_ID);
+		}
 		if (grantType != null) {
 			additionalParameters.put(OAuth2ParameterNames.GRANT_TYPE, grantType);
 		}

@@ -9,8 +9,8 @@ import static dev.oauthplatform.auth.client.InvalidClientMetadataException.redir
 
 /**
  * What a registered redirect URI may be (RFC 6749 §3.1.2, RFC 9700 §2.1, RFC 8252 §7): absolute,
- * exact (no wildcard, no fragment), https except on loopback hosts, and private-use schemes only
- * for native apps.
+ * exact (no wildcard, no fragment), https except on loopback hosts, private-use schemes only
+ * for native apps, and native loopback redirects on IP literals, not {@code localhost}.
  */
 final class RedirectUriRules {
 
@@ -36,7 +36,7 @@ final class RedirectUriRules {
 			throw redirectUri(uri, "scheme '" + scheme + "' not allowed");
 		}
 		if (scheme.equals("http") || scheme.equals("https")) {
-			checkWebUri(uri, parsed, scheme);
+			checkWebUri(uri, parsed, scheme, type);
 		}
 		else {
 			checkPrivateUseScheme(uri, scheme, type);
@@ -62,7 +62,7 @@ final class RedirectUriRules {
 		}
 	}
 
-	private static void checkWebUri(String uri, URI parsed, String scheme) {
+	private static void checkWebUri(String uri, URI parsed, String scheme, ClientType type) {
 		String host = parsed.getHost();
 		if (host == null || host.isEmpty()) {
 			throw redirectUri(uri, "must name a host");
@@ -72,6 +72,11 @@ final class RedirectUriRules {
 		}
 		if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT))) {
 			throw redirectUri(uri, "http only for loopback hosts (localhost, 127.0.0.1, [::1]); use https");
+		}
+		if (type == ClientType.NATIVE && scheme.equals("http") && host.equalsIgnoreCase("localhost")) {
+			// the any-port match is for IP literals only: promising it for localhost would be a lie
+			throw redirectUri(uri, "native apps use 127.0.0.1 or [::1] rather than localhost (RFC 8252 §8.3); "
+					+ "a loopback IP redirect then matches on any port");
 		}
 	}
 

@@ -41,6 +41,7 @@ import dev.oauthplatform.auth.client.ClientSecretHasher;
 import dev.oauthplatform.auth.client.ClientSecrets;
 import dev.oauthplatform.auth.client.SecretUseRecordingProvider;
 import dev.oauthplatform.auth.consent.ConsentDecision;
+import dev.oauthplatform.auth.consent.ConsentRequired;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestAuthenticationProvider;
 import dev.oauthplatform.auth.client.PublicClientTokenRequestConverter;
 import dev.oauthplatform.auth.grant.clientcredentials.ClientCredentialsDefaultScopesConverter;
@@ -62,7 +63,7 @@ public class AuthorizationServerConfig {
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, RegisteredClientRepository clients,
 			JpaOAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
 			ClientSecretHasher secretHasher, ClientSecrets secrets, AuthenticationManager users,
-			SessionValidity sessionValidity) {
+			SessionValidity sessionValidity, AuthProperties properties) {
 		AuthorizationResponseHandler authorizationResponses = new AuthorizationResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -85,6 +86,7 @@ public class AuthorizationServerConfig {
 						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider requests) {
 							requests.setAuthenticationValidator(new RedirectUriValidator()
 								.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
+							requests.setAuthorizationConsentRequired(new ConsentRequired());
 						}
 						if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consents) {
 							consents.setAuthorizationConsentCustomizer(new ConsentDecision());
@@ -112,6 +114,8 @@ public class AuthorizationServerConfig {
 		})
 			// the authorization endpoint issues codes to the browser session: it must still stand
 			.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
+			// the authorization endpoint answers with pages too (errors)
+			.headers(PageHeaders.forIssuer(properties.issuer()))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(userInfoOnly()).jwt((jwt) -> {
 			}))

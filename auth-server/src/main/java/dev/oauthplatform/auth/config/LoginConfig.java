@@ -31,9 +31,10 @@ public class LoginConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain loginPages(HttpSecurity http, AuthenticationManager userAuthenticationManager,
-			SessionValidity sessionValidity) {
+			SessionValidity sessionValidity, AuthProperties properties) {
 		AfterSignOut afterSignOut = new AfterSignOut();
 		http.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
+			.headers(PageHeaders.forIssuer(properties.issuer()))
 			.sessionManagement((sessions) -> sessions.addSessionAuthenticationStrategy(sessionValidity))
 			.authorizeHttpRequests((requests) -> requests
 			// "/login" with any query: a custom failure handler leaves formLogin's permitAll without "/login?error"

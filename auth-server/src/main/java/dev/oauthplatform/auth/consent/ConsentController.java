@@ -64,6 +64,8 @@ class ConsentController {
 		// the framework grants openid with any other scope: it is told, not asked
 		boolean identity = asked.remove(OidcScopes.OPENID) | allowedBefore.remove(OidcScopes.OPENID);
 		model.addAttribute("appName", client.getClientName());
+		// a first-party native app asked to confirm which app it is (ConsentRequired)
+		model.addAttribute("firstParty", !client.getClientSettings().isRequireAuthorizationConsent());
 		model.addAttribute("clientId", clientId);
 		model.addAttribute("state", state);
 		model.addAttribute("asked", this.scopes.describe(asked));

@@ -11,10 +11,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 
 import dev.oauthplatform.auth.config.AuthProperties;
@@ -40,11 +38,6 @@ public class JwksConfig {
 	JwtEncoder jwtEncoder(SigningKeys keys) {
 		logger.info("JCA provider for token signatures: {}", NativeCrypto.installIfAvailable());
 		return new NimbusJwtEncoder((selector, context) -> selector.select(keys.signing()));
-	}
-
-	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-		return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package dev.oauthplatform.auth.token;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,7 +17,6 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -51,7 +51,7 @@ class StatelessAccessTokens {
 				algorithms.add(SignatureAlgorithm.RS256);
 			})
 			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+		decoder.setJwtValidator(AccessTokenJwts.validator(properties.issuer()));
 		this.decoder = decoder;
 		this.clients = clients;
 		this.entityManager = entityManager;
@@ -90,6 +90,7 @@ class StatelessAccessTokens {
 		RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
 		if (client == null || !clientId.equals(jwt.getSubject()) || jwt.getId() == null
 				|| !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				|| issuedBeforeRegistration(jwt, client)
 				|| this.entityManager.find(RevokedJti.class, jwt.getId()) != null) {
 			return null;
 		}
@@ -104,6 +105,16 @@ class StatelessAccessTokens {
 			.token(accessToken, (metadata) -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, jwt.getClaims()))
 			.attribute(STATELESS_ATTRIBUTE, true)
 			.build();
+	}
+
+	/**
+	 * A client deleted and registered again under the same client_id is a new client: tokens of
+	 * the earlier registration stay dead. {@code iat} has whole seconds, hence the truncation.
+	 */
+	private static boolean issuedBeforeRegistration(Jwt jwt, RegisteredClient client) {
+		Instant registered = client.getClientIdIssuedAt();
+		return registered != null
+				&& (jwt.getIssuedAt() == null || jwt.getIssuedAt().isBefore(registered.truncatedTo(ChronoUnit.SECONDS)));
 	}
 
 	int purgeExpired(Instant now) {

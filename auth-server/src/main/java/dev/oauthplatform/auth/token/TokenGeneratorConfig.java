@@ -1,11 +1,18 @@
 package dev.oauthplatform.auth.token;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
@@ -13,7 +20,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * JWT access tokens signed ES256 (4x faster than RS256 on JDK 25), reference tokens for clients
- * that ask for them, id tokens RS256 as OIDC expects, and refresh tokens for public clients too.
+ * that ask for them, id tokens RS256 as OIDC expects, and refresh tokens for public clients too;
+ * and which bearer JWTs this server itself accepts.
  */
 @Configuration(proxyBeanMethods = false)
 public class TokenGeneratorConfig {
@@ -23,7 +31,8 @@ public class TokenGeneratorConfig {
 		JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
 		jwtGenerator.setJwtCustomizer((context) -> {
 			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-				context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
+				// RFC 9068 §2.1: typed, so that no other JWT of ours (an ID token) passes for one
+				context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).type(AccessTokenJwts.TYPE);
 			}
 			context.getClaims().claims((claims) -> tokenClaims.apply(context, claims));
 		});
@@ -31,6 +40,14 @@ public class TokenGeneratorConfig {
 		referenceTokenGenerator.setAccessTokenCustomizer(
 				(context) -> context.getClaims().claims((claims) -> tokenClaims.apply(context, claims)));
 		return new DelegatingOAuth2TokenGenerator(jwtGenerator, referenceTokenGenerator, new RefreshTokenGenerator());
+	}
+
+	/** Bearer tokens at userinfo and the admin API: our access tokens only. */
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, AuthorizationServerSettings settings) {
+		NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+		decoder.setJwtValidator(AccessTokenJwts.validator(settings.getIssuer()));
+		return decoder;
 	}
 
 }

@@ -76,12 +76,12 @@ class JwtDecoderConfig {
 		}
 	}
 
-	/** {@code exp} required, {@code nbf} checked where present, both with the configured skew. */
+	/** {@code typ: at+jwt}; {@code exp} required, {@code nbf} checked where present, both with the configured skew. */
 	static OAuth2TokenValidator<Jwt> validator(ResourceProperties properties) {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
 		timestamps.setAllowEmptyExpiryClaim(false);
-		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
-		type.setAllowEmpty(true);
+		// RFC 9068 §4: an access token says so in its header, so an ID token is never taken for one
+		JwtTypeValidator type = new JwtTypeValidator("at+jwt", "application/at+jwt");
 		return new DelegatingOAuth2TokenValidator<>(type, timestamps, new JwtIssuerValidator(properties.issuer()),
 				new JwtAudienceValidator(properties.audience()),
 				new JwtClaimValidator<>(JwtClaimNames.SUB, (sub) -> sub instanceof String s && !s.isBlank()));

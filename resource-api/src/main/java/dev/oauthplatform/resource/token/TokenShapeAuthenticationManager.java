@@ -1,5 +1,7 @@
 package dev.oauthplatform.resource.token;
 
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -10,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.util.Assert;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
  * Picks the check by the token's shape: a JWT (compact JWS, dot-separated) is verified locally,
@@ -40,11 +43,28 @@ public final class TokenShapeAuthenticationManager implements AuthenticationMana
 			return looksLikeJwt(bearer.getToken()) ? this.jwt.authenticate(bearer) : this.opaque.authenticate(bearer);
 		}
 		catch (AuthenticationServiceException | JwtDecoderInitializationException ex) {
+			if (isUnknownKeyAgain(ex)) {
+				throw new InvalidBearerTokenException("The token is signed with a key the issuer does not publish");
+			}
 			// the issuer's discovery, JWKS or introspection endpoint failed; messages carry no token
 			logger.warn("Could not check a bearer token: " + ex.getMessage()
 					+ ((ex.getCause() != null) ? " (" + ex.getCause().getMessage() + ")" : ""));
 			throw new IssuerUnavailableException(ex);
 		}
+	}
+
+	/**
+	 * A token naming an unknown {@code kid} makes the key set be fetched again, at most once per
+	 * {@code resource.jwks.refresh-min-interval}; within that interval the key set just fetched is
+	 * the answer: the key is not the issuer's, so the token is invalid, not the issuer unreachable.
+	 */
+	private static boolean isUnknownKeyAgain(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RateLimitReachedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean looksLikeJwt(String token) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
@@ -203,6 +204,8 @@ public final class TestIssuer {
 
 		private static final SecureRandom random = new SecureRandom();
 
+		private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+
 		private final TestIssuer issuer;
 
 		private final JWTClaimsSet.Builder claims;
@@ -297,10 +300,20 @@ public final class TestIssuer {
 			return signWith(this.issuer.signingKey);
 		}
 
-		/** ES256 with any key, its kid in the header. */
+		/** ES256 with any key, its kid and {@code typ: at+jwt} (RFC 9068) in the header. */
 		public String signWith(ECKey key) {
+			return signWith(key, AT_JWT);
+		}
+
+		/** ES256 with the issuer's current key but a header typed as ID tokens are ({@code JWT}) or not at all. */
+		public String signTyped(JOSEObjectType type) {
+			return signWith(this.issuer.signingKey, type);
+		}
+
+		private String signWith(ECKey key, JOSEObjectType type) {
 			try {
-				return sign(new ECDSASigner(key), new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build());
+				return sign(new ECDSASigner(key),
+						new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(type).build());
 			}
 			catch (JOSEException ex) {
 				throw new IllegalStateException(ex);

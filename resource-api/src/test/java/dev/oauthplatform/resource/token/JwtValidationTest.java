@@ -87,6 +87,25 @@ class JwtValidationTest extends ApiTest {
 	}
 
 	@Test
+	void aJwtNotTypedAsAnAccessTokenIsInvalid() {
+		// an ID token is a JWT signed by the same issuer, typed JWT or untyped: never an access token
+		invalidToken(issuer.token().signTyped(com.nimbusds.jose.JOSEObjectType.JWT));
+		invalidToken(issuer.token().signTyped(null));
+	}
+
+	@Test
+	void aTokenUnderAKidTheIssuerDoesNotPublishIsInvalidEveryTimeItComes() throws Exception {
+		// the second and third come while the key set may not be refetched yet: still 401, never 503
+		for (int i = 0; i < 3; i++) {
+			com.nimbusds.jose.jwk.ECKey forged = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+					com.nimbusds.jose.jwk.Curve.P_256)
+				.keyID("forged-" + i)
+				.generate();
+			invalidToken(issuer.token().signWith(forged));
+		}
+	}
+
+	@Test
 	void tokenFromAnotherIssuerIsInvalid() {
 		invalidToken(issuer.token().issuer("http://evil.example").sign());
 	}
