@@ -29,12 +29,22 @@ final class AdminAuthenticationConverter implements Converter<Jwt, AbstractAuthe
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
+		List<GrantedAuthority> authorities = new ArrayList<>(this.scopes.convert(jwt));
+		if (isClientsOwnToken(jwt)) {
+			// a valid token, but no user's: it holds no role, so the answer is 403 insufficient_scope
+			return new JwtAuthenticationToken(jwt, (Collection<GrantedAuthority>) authorities, jwt.getSubject());
+		}
 		AppUser user = this.users.findById(jwt.getSubject())
 			.filter(AppUser::isEnabled)
 			.orElseThrow(() -> new InvalidBearerTokenException("The token's user is unknown or disabled"));
-		List<GrantedAuthority> authorities = new ArrayList<>(this.scopes.convert(jwt));
 		user.getRoles().forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
 		return new JwtAuthenticationToken(jwt, (Collection<GrantedAuthority>) authorities, user.getUsername());
+	}
+
+	/** A client_credentials token names its client as subject (RFC 9068 §2.2). */
+	private static boolean isClientsOwnToken(Jwt jwt) {
+		return jwt.getSubject() != null && jwt.getSubject().equals(jwt.getClaimAsString("client_id"))
+				&& jwt.getClaimAsString("preferred_username") == null;
 	}
 
 }

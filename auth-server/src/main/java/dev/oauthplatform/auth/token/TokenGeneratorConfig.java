@@ -5,7 +5,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -45,7 +44,13 @@ public class TokenGeneratorConfig {
 	/** Bearer tokens at userinfo and the admin API: our access tokens only. */
 	@Bean
 	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, AuthorizationServerSettings settings) {
-		NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+		// the builder leaves the header type to the validator (the framework's own decoder allows only "JWT")
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
+			.jwsAlgorithms((algorithms) -> {
+				algorithms.add(SignatureAlgorithm.ES256);
+				algorithms.add(SignatureAlgorithm.RS256);
+			})
+			.build();
 		decoder.setJwtValidator(AccessTokenJwts.validator(settings.getIssuer()));
 		return decoder;
 	}

@@ -3,6 +3,8 @@ package dev.oauthplatform.auth.admin;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
@@ -64,15 +66,18 @@ class AdminApiAccessTest extends HttpTest {
 			.header("WWW-Authenticate", containsString("error=\"insufficient_scope\""));
 	}
 
-	@Test
-	void aMachineTokenIsRefusedBecauseNoUserStandsBehindIt() {
-		RegisteredCredentials m2m = register(ClientType.M2M, Set.of(), Set.of("admin"), true);
+	@ParameterizedTest
+	@ValueSource(strings = { "admin", "notes.read" })
+	void aValidMachineTokenIs403InsufficientScopeBecauseNoAdminStandsBehindIt(String scope) {
+		// RFC 6750 §3.1: the token is valid (not 401 invalid_token); it lacks the privileges
+		RegisteredCredentials m2m = register(ClientType.M2M, Set.of(), Set.of(scope), true);
 		given().auth()
 			.oauth2(clientCredentials(m2m))
 			.get("/admin/api/clients")
 			.then()
-			.statusCode(401)
-			.header("WWW-Authenticate", containsString("error=\"invalid_token\""));
+			.statusCode(403)
+			.header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
+			.body("error", equalTo("insufficient_scope"));
 	}
 
 	@Test

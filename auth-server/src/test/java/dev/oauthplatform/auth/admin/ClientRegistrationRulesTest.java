@@ -75,6 +75,8 @@ class ClientRegistrationRulesTest extends HttpTest {
 				row("unsupported auth method", with(WEB, "token_endpoint_auth_method", "private_key_jwt"), METADATA,
 						"'private_key_jwt' is not supported"),
 				row("PKCE off for spa", with(SPA, "require_pkce", false), METADATA, "public clients always use PKCE"),
+				row("native loopback on localhost", with(NATIVE, "redirect_uris", List.of("http://localhost/callback")),
+						REDIRECT, "native apps use 127.0.0.1 or [::1] rather than localhost (RFC 8252 §8.3)"),
 				row("redirect URIs for m2m", with(M2M, "redirect_uris", List.of("https://billing.example.com/cb")),
 						REDIRECT, "m2m clients take no redirect URIs"),
 				row("redirect URIs for cli", with(CLI, "redirect_uris", List.of("http://localhost:8400/cb")), REDIRECT,

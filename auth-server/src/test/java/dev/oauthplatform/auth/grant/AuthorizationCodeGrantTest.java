@@ -6,6 +6,8 @@ import java.util.Set;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
@@ -105,8 +107,9 @@ class AuthorizationCodeGrantTest extends HttpTest {
 			.formParam("redirect_uri", WEB_REDIRECT)
 			.post("/oauth2/token")
 			.then()
-			.statusCode(401)
-			.body("error", equalTo("invalid_client"));
+			// RFC 7636 §4.6: the client is known; the grant lacks its proof
+			.statusCode(400)
+			.body("error", equalTo("invalid_grant"));
 	}
 
 	@Test
@@ -160,19 +163,28 @@ class AuthorizationCodeGrantTest extends HttpTest {
 		assertThat(BrowserFlow.redirectParameters(second)).containsKey("code");
 	}
 
-	@Test
-	void aNativeAppOnAPrivateUseSchemeAlwaysAsksForConsentEvenWhenFirstParty() {
-		String redirectUri = "com.example.app:/oauth/callback";
-		RegisteredCredentials app = register(ClientType.NATIVE, Set.of(redirectUri), Set.of("notes.read"), true);
+	@ParameterizedTest
+	@ValueSource(strings = { "com.example.app:/oauth/callback", "http://127.0.0.1/callback" })
+	void aNativeAppWhoseRedirectAnyAppCouldClaimAsksTheUserEveryTimeEvenWhenFirstParty(String redirectUri) {
+		// RFC 8252 §8.6: a private-use scheme or a loopback port proves nothing about the app
+		RegisteredCredentials app = register(ClientType.NATIVE, Set.of(redirectUri), Set.of("openid", "notes.read"),
+				true);
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 
 		Response page = browser.signIn(browser.authorize(request(app, redirectUri, Pkce.create(), "notes.read")),
 				newUser(), USER_PASSWORD);
-
-		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.asString()).contains("id=\"consent-form\"");
+		assertThat(page.asString()).contains("id=\"consent-form\"").contains("id=\"confirm-app\"");
 		Response redirect = browser.consent(page, app.clientId(), List.of("notes.read"));
 		assertThat(redirect.header("Location")).startsWith(redirectUri + "?code=");
+
+		// consented before, and asking for openid only: confirmed again all the same
+		for (String scope : List.of("notes.read", "openid")) {
+			Response again = browser.toConsentPage(browser.authorize(request(app, redirectUri, Pkce.create(), scope)));
+			assertThat(again.statusCode()).isEqualTo(200);
+			assertThat(again.asString()).contains("id=\"consent-form\"");
+			Response allowed = browser.submit(again, "/oauth2/authorize?decision=allow");
+			assertThat(allowed.header("Location")).startsWith(redirectUri + "?code=");
+		}
 	}
 
 	@Test
@@ -193,6 +205,10 @@ class AuthorizationCodeGrantTest extends HttpTest {
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 		Response redirect = browser.signIn(browser.authorize(request(client, redirectUri, pkce, scope)), newUser(),
 				USER_PASSWORD);
+		if (redirect.statusCode() == 200) {
+			// the consent page: a third-party client, or a native app confirming who it is
+			redirect = browser.consent(redirect, client.clientId(), List.of(scope.split(" ")));
+		}
 		return BrowserFlow.redirectParameters(redirect).get("code");
 	}
 

@@ -1,5 +1,6 @@
 package dev.oauthplatform.auth.signin;
 
+import java.util.List;
 import java.util.Set;
 
 import io.restassured.response.Response;
@@ -15,6 +16,7 @@ import dev.oauthplatform.auth.support.CodeFlow;
 import dev.oauthplatform.auth.support.HttpTest;
 import dev.oauthplatform.auth.support.Pkce;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sign-in form as a user meets it: whom they sign in for, and why a sign-in failed. */
@@ -35,6 +37,19 @@ class SignInPageTest extends HttpTest {
 		assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
 		assertThat(page.selectFirst("label[for=username]").text()).isEqualTo("Username");
 		assertThat(page.selectFirst("label[for=password]").text()).isEqualTo("Password");
+	}
+
+	@Test
+	void pagesForbidFramingScriptsAndReferrersAndSendNoHstsOnAnHttpIssuer() {
+		for (String path : List.of("/login", "/signed-out", "/oauth2/authorize?client_id=nobody")) {
+			Response page = given().redirects().follow(false).get(path);
+			assertThat(page.header("Content-Security-Policy")).as(path)
+				.contains("frame-ancestors 'none'")
+				.contains("default-src 'none'")
+				.doesNotContain("unsafe-inline");
+			assertThat(page.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+			assertThat(page.header("Strict-Transport-Security")).as(path).isNull();
+		}
 	}
 
 	@Test

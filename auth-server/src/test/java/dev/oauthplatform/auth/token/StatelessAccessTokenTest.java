@@ -1,7 +1,9 @@
 package dev.oauthplatform.auth.token;
 
 import java.util.Set;
+import java.util.UUID;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +13,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.JpaRegisteredClientRepository;
+import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
+import dev.oauthplatform.auth.support.BrowserFlow;
+import dev.oauthplatform.auth.support.CodeFlow;
 import dev.oauthplatform.auth.support.HttpTest;
+import dev.oauthplatform.auth.support.Jwts;
+import dev.oauthplatform.auth.support.Pkce;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +89,49 @@ class StatelessAccessTokenTest extends HttpTest {
 		this.registeredClients.evict(m2m.clientId());
 
 		introspect(introspector, token).then().body("active", equalTo(false));
+	}
+
+	@Test
+	void tokensOfADeletedClientStayDeadWhenItsClientIdIsRegisteredAgain() throws InterruptedException {
+		String clientId = "reborn-" + UUID.randomUUID();
+		RegisteredCredentials first = register(
+				NewClient.of(clientId, "first", ClientType.M2M, Set.of(),
+						Set.of("notes.read"), true));
+		String oldToken = clientCredentials(first);
+		this.registrar.delete(clientId);
+		// iat has whole seconds: a registration in the same second as the token could not tell them apart
+		Thread.sleep(1100);
+
+		RegisteredCredentials second = register(NewClient.of(clientId, "second",
+				ClientType.M2M, Set.of(), Set.of("notes.read"), true));
+
+		introspect(second, oldToken).then().body("active", equalTo(false));
+		introspect(second, clientCredentials(second)).then().body("active", equalTo(true));
+	}
+
+	@Test
+	void accessTokensAreTypedAtJwtAndAnIdTokenIsNoAccessToken() {
+		RegisteredCredentials m2m = register(ClientType.M2M, Set.of(), Set.of("notes.read"), true);
+		assertThat(Jwts.header(clientCredentials(m2m))).containsEntry("typ", "at+jwt");
+
+		String redirect = "https://app.example.test/callback";
+		RegisteredCredentials web = register(ClientType.WEB, Set.of(redirect), Set.of("openid", "notes.read"), true);
+		Pkce pkce = Pkce.create();
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		Response signedIn = browser.signIn(browser.authorize(CodeFlow.request(web,
+				redirect, pkce, "openid notes.read")), newUser(), USER_PASSWORD);
+		String code = BrowserFlow.redirectParameters(signedIn).get("code");
+		JsonPath tokens = CodeFlow
+			.exchange(web, code, redirect, pkce.verifier())
+			.then()
+			.statusCode(200)
+			.extract()
+			.jsonPath();
+
+		assertThat(Jwts.header(tokens.getString("access_token")))
+			.containsEntry("typ", "at+jwt");
+		given().auth().oauth2(tokens.getString("access_token")).get("/userinfo").then().statusCode(200);
+		given().auth().oauth2(tokens.getString("id_token")).get("/userinfo").then().statusCode(401);
 	}
 
 	@Test
