@@ -1,5 +1,8 @@
 package dev.oauthplatform.system;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import dev.oauthplatform.system.support.Admin.Credentials;
@@ -37,7 +40,9 @@ class MachineClientJourneyTest extends PlatformTest {
 
 	@Test
 	void aTokenMeantForAnotherApiIsRefused() {
-		String token = machineToken(admin.registerMachineClient("Other API caller"), "https://billing.example.test");
+		Credentials billingCaller = admin.registerMachineClient(Map.of("client_name", "Other API caller",
+				"client_type", "m2m", "scope", "notes.read", "audiences", List.of("https://billing.example.test")));
+		String token = machineToken(billingCaller, "https://billing.example.test");
 		resourceApi(token).get("/api/me")
 			.then()
 			.statusCode(401)

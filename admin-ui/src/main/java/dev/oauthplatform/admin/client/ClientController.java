@@ -51,6 +51,8 @@ class ClientController {
 			@RequestParam(defaultValue = "") String scope,
 			@RequestParam(name = "first_party", defaultValue = "false") boolean firstParty,
 			@RequestParam(name = "require_pkce", required = false) Boolean requirePkce,
+			@RequestParam(name = "resource_server", defaultValue = "false") boolean resourceServer,
+			@RequestParam(required = false) String audiences,
 			@RequestParam(name = "access_token_ttl") int accessTokenTtl, RedirectAttributes flash) {
 		Map<String, Object> changes = new LinkedHashMap<>();
 		changes.put("client_name", name);
@@ -64,6 +66,12 @@ class ClientController {
 		}
 		if (!current.isPublic() && current.hasGrant("authorization_code")) {
 			changes.put("require_pkce", Boolean.TRUE.equals(requirePkce));
+		}
+		if (!current.isPublic()) {
+			changes.put("resource_server", resourceServer);
+		}
+		if (audiences != null) {
+			changes.put("audiences", RedirectUriCheck.lines(audiences));
 		}
 		this.clients.change(clientId, changes);
 		Flash.success(flash, "Saved. The change applies to the client's next request.");

@@ -11,13 +11,17 @@ public record ClientDetails(String clientId, String clientSecret, Long clientIdI
 		String clientType, List<String> redirectUris, List<String> grantTypes, String tokenEndpointAuthMethod,
 		String scope, boolean firstParty, boolean requirePkce, String accessTokenFormat, Integer accessTokenTtl,
 		Integer refreshTokenTtl, boolean enabled, Instant updatedAt, Instant clientSecretLastUsedAt,
-		Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt, List<String> postLogoutRedirectUris) {
+		Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt, List<String> postLogoutRedirectUris,
+		Boolean resourceServer, List<String> audiences) {
 
 	public ClientDetails {
 		redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
 		postLogoutRedirectUris = (postLogoutRedirectUris != null) ? List.copyOf(postLogoutRedirectUris) : List.of();
 		grantTypes = (grantTypes != null) ? List.copyOf(grantTypes) : List.of();
 		scope = (scope != null) ? scope : "";
+		// absent from an older auth-server's answer
+		resourceServer = Boolean.TRUE.equals(resourceServer);
+		audiences = (audiences != null) ? List.copyOf(audiences) : List.of();
 	}
 
 	public ClientType type() {

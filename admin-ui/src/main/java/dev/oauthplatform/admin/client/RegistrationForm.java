@@ -10,10 +10,11 @@ import org.springframework.web.bind.annotation.BindParam;
 record RegistrationForm(@BindParam("client_type") String clientType, @BindParam("client_name") String clientName,
 		@BindParam("client_id") String clientId, @BindParam("redirect_uris") String redirectUris, String scope,
 		@BindParam("first_party") Boolean firstParty, @BindParam("require_pkce") Boolean requirePkce,
-		Boolean confidential, @BindParam("post_logout_redirect_uris") String postLogoutRedirectUris) {
+		Boolean confidential, @BindParam("post_logout_redirect_uris") String postLogoutRedirectUris,
+		@BindParam("resource_server") Boolean resourceServer) {
 
 	static RegistrationForm empty(ClientType type) {
-		return new RegistrationForm(type.id(), "", "", "", "", false, true, false, "");
+		return new RegistrationForm(type.id(), "", "", "", "", false, true, false, "", false);
 	}
 
 	ClientType type() {
@@ -45,6 +46,9 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 		}
 		if (type == ClientType.WEB) {
 			metadata.put("require_pkce", Boolean.TRUE.equals(this.requirePkce));
+		}
+		if (type == ClientType.M2M) {
+			metadata.put("resource_server", Boolean.TRUE.equals(this.resourceServer));
 		}
 		if (type == ClientType.CLI) {
 			metadata.put("token_endpoint_auth_method",

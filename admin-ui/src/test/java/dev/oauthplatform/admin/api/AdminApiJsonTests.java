@@ -29,6 +29,8 @@ class AdminApiJsonTests {
 		assertThat(client.accessTokenTtl()).isEqualTo(900);
 		assertThat(client.clientSecretLastUsedAt()).isEqualTo(Instant.parse("2026-01-31T12:00:00Z"));
 		assertThat(client.isPublic()).isFalse();
+		assertThat(client.resourceServer()).as("absent: false").isFalse();
+		assertThat(client.audiences()).isEmpty();
 	}
 
 }

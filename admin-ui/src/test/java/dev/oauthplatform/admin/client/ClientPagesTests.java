@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import dev.oauthplatform.admin.api.AdminApiException;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -37,7 +38,7 @@ class ClientPagesTests {
 
 	static final ClientDetails LEGACY = new ClientDetails("legacy", null, 1_769_860_800L, "Legacy backend", "web",
 			List.of("http://localhost:3000/cb"), List.of("authorization_code", "refresh_token"), "client_secret_basic",
-			"openid", true, false, "jwt", 7200, 2_592_000, true, null, null, null, null, null);
+			"openid", true, false, "jwt", 7200, 2_592_000, true, null, null, null, null, null, false, List.of());
 
 	@Autowired
 	MockMvc mvc;
@@ -117,10 +118,44 @@ class ClientPagesTests {
 	}
 
 	@Test
+	void detailShowsWhetherTheClientIsAResourceServerAndTheEditFormSetsIt() throws Exception {
+		ClientDetails api = new ClientDetails("notes-api", null, 1L, "Notes API", "m2m", List.of(),
+				List.of("client_credentials"), "client_secret_basic", "", true, true, "jwt", 900, 3600, true, null,
+				null, null, null, null, true, List.of("https://notes.example.test"));
+		given(this.clients.get("notes-api")).willReturn(api);
+		this.mvc.perform(get("/clients/notes-api").with(oidcLogin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"id=\"resource-server\">resource server: may introspect tokens of any client<")))
+			.andExpect(content().string(containsString("id=\"audience-list\">https://notes.example.test<")))
+			.andExpect(content().string(containsString("name=\"resource_server\" value=\"true\" checked")));
+
+		this.mvc.perform(post("/clients/notes-api").with(oidcLogin()).with(csrf())
+			.param("client_name", "Notes API").param("access_token_ttl", "900")
+			.param("audiences", "https://notes.example.test\nhttps://api.example.test"))
+			.andExpect(redirectedUrl("/clients/notes-api"));
+
+		then(this.clients).should().change(eq("notes-api"), argThat((Map<String, Object> changes) ->
+				Boolean.FALSE.equals(changes.get("resource_server")) && List.of("https://notes.example.test",
+						"https://api.example.test").equals(changes.get("audiences"))));
+	}
+
+	@Test
+	void aPublicClientOffersNoResourceServerSetting() throws Exception {
+		ClientDetails spa = new ClientDetails("spa", null, 1L, "SPA", "spa", List.of("https://a.example/app/"),
+				List.of("authorization_code"), "none", "", false, true, "jwt", 900, 3600, true, null, null, null, null,
+				null, false, List.of());
+		given(this.clients.get("spa")).willReturn(spa);
+		this.mvc.perform(get("/clients/spa").with(oidcLogin()))
+			.andExpect(content().string(containsString("id=\"resource-server\">its own tokens only<")))
+			.andExpect(content().string(not(containsString("name=\"resource_server\""))));
+	}
+
+	@Test
 	void secretIsShownOnceAfterRegistration() throws Exception {
 		ClientDetails created = new ClientDetails("shop", "s3cr3t-value", 1L, "Shop", "web",
 				List.of("https://shop.example.com/cb"), List.of("authorization_code"), "client_secret_basic", "",
-				false, true, "jwt", 900, 3600, true, null, null, null, null, null);
+				false, true, "jwt", 900, 3600, true, null, null, null, null, null, false, List.of());
 		given(this.clients.register(any())).willReturn(created);
 		this.mvc.perform(get("/clients/shop/created").with(oidcLogin()).flashAttr("created", created))
 			.andExpect(status().isOk())

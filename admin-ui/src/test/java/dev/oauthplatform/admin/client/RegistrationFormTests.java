@@ -9,7 +9,7 @@ class RegistrationFormTests {
 	@Test
 	void webClientSendsRedirectUrisAndPkceChoice() {
 		RegistrationForm form = new RegistrationForm("web", "Shop", "", "https://shop.example.com/cb\n", "openid", null,
-				null, null, "\n https://shop.example.com/bye \n\n");
+				null, null, "\n https://shop.example.com/bye \n\n", null);
 		assertThat(form.metadata()).containsEntry("client_type", "web")
 			.containsEntry("redirect_uris", java.util.List.of("https://shop.example.com/cb"))
 			.containsEntry("post_logout_redirect_uris", java.util.List.of("https://shop.example.com/bye"))
@@ -21,16 +21,25 @@ class RegistrationFormTests {
 	@Test
 	void machineClientSendsNoRedirectUris() {
 		RegistrationForm form = new RegistrationForm("m2m", "Job", "billing-job", "", "billing.read", true, null,
-				null, null);
+				null, null, null);
 		assertThat(form.metadata()).containsEntry("client_id", "billing-job")
+			.containsEntry("resource_server", false)
 			.doesNotContainKeys("redirect_uris", "post_logout_redirect_uris", "require_pkce");
 	}
 
 	@Test
+	void anApisOwnMachineClientMayBeMarkedAResourceServer() {
+		RegistrationForm form = new RegistrationForm("m2m", "Notes API", "", "", "", true, null, null, null, true);
+		assertThat(form.metadata()).containsEntry("resource_server", true);
+		assertThat(new RegistrationForm("web", "Shop", "", "https://shop.example.com/cb", "", null, true, null, null,
+				true).metadata()).doesNotContainKey("resource_server");
+	}
+
+	@Test
 	void commandLineToolIsPublicUnlessAskedOtherwise() {
-		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, null, null).metadata())
+		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, null, null, null).metadata())
 			.containsEntry("token_endpoint_auth_method", "none");
-		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, true, null).metadata())
+		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, true, null, null).metadata())
 			.containsEntry("token_endpoint_auth_method", "client_secret_basic");
 	}
 

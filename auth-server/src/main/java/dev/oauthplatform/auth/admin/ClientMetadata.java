@@ -17,19 +17,21 @@ import dev.oauthplatform.auth.client.NewClient;
 
 /**
  * A registration or update request: RFC 7591 §2 client metadata, plus OpenID Connect's {@code post_logout_redirect_uris} and ours ({@code client_type},
- * {@code first_party}, {@code require_pkce}, {@code access_token_format}, lifetimes in seconds).
+ * {@code first_party}, {@code require_pkce}, {@code access_token_format}, lifetimes in seconds,
+ * {@code resource_server}, {@code audiences}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record ClientMetadata(String clientId, String clientName, String clientType, List<String> redirectUris,
 		List<String> grantTypes, List<String> responseTypes, String tokenEndpointAuthMethod, String scope,
 		Boolean firstParty, Boolean requirePkce, String accessTokenFormat, Long accessTokenTtl,
-		Long refreshTokenTtl, Boolean enabled, List<String> postLogoutRedirectUris) {
+		Long refreshTokenTtl, Boolean enabled, List<String> postLogoutRedirectUris, Boolean resourceServer,
+		List<String> audiences) {
 
 	NewClient toNewClient() {
 		return new NewClient(this.clientId, this.clientName, type(), set(this.redirectUris), scopes(),
 				Boolean.TRUE.equals(this.firstParty), this.requirePkce, this.tokenEndpointAuthMethod,
 				set(this.grantTypes), set(this.responseTypes), this.accessTokenFormat, this.accessTokenTtl,
-				this.refreshTokenTtl);
+				this.refreshTokenTtl, Boolean.TRUE.equals(this.resourceServer), set(this.audiences));
 	}
 
 	/** Null when not given: a replace then leaves them as they are. */

@@ -22,7 +22,7 @@ record ClientView(String clientId, String clientSecret, long clientIdIssuedAt, L
 		List<String> responseTypes, String tokenEndpointAuthMethod, String scope, boolean firstParty,
 		boolean requirePkce, String accessTokenFormat, long accessTokenTtl, long refreshTokenTtl, boolean enabled,
 		Instant updatedAt, Instant clientSecretLastUsedAt, Instant previousSecretExpiresAt,
-		Instant previousSecretLastUsedAt) {
+		Instant previousSecretLastUsedAt, boolean resourceServer, List<String> audiences) {
 
 	static ClientView of(OAuthClient client) {
 		return of(client, null);
@@ -40,7 +40,8 @@ record ClientView(String clientId, String clientSecret, long clientIdIssuedAt, L
 				String.join(" ", client.getScopes()), client.isFirstParty(), client.isRequirePkce(),
 				client.getAccessTokenFormat(), client.getAccessTokenTtlSeconds(), client.getRefreshTokenTtlSeconds(),
 				client.isEnabled(), client.getUpdatedAt(), confidential ? client.getSecretLastUsedAt() : null,
-				inGrace ? previousExpiry : null, inGrace ? client.getPreviousSecretLastUsedAt() : null);
+				inGrace ? previousExpiry : null, inGrace ? client.getPreviousSecretLastUsedAt() : null,
+				client.isResourceServer(), List.copyOf(client.getAudiences()));
 	}
 
 	private static List<String> responseTypes(Set<String> grants) {

@@ -103,13 +103,18 @@ class DemoData implements StartupTask {
 		write("demo-clients.env", lines);
 	}
 
-	/** resource-api checks reference tokens by introspection, authenticated as a client of its own. */
+	/**
+	 * resource-api checks reference tokens by introspection, authenticated as a client of its own:
+	 * a resource server, since the tokens it checks were issued to other clients (RFC 7662 §4).
+	 */
 	private void registerResourceApiClient() {
 		if (this.clients.existsByClientId(RESOURCE_API_CLIENT)) {
+			// also on later starts: demo data registered before the setting existed gets it
+			this.registrar.setResourceServer(RESOURCE_API_CLIENT, true);
 			return;
 		}
 		RegisteredCredentials credentials = this.registrar.register(NewClient.of(RESOURCE_API_CLIENT,
-				"Demo resource-api (introspection)", ClientType.M2M, Set.of(), Set.of(), true));
+				"Demo resource-api (introspection)", ClientType.M2M, Set.of(), Set.of(), true).asResourceServer());
 		write("resource-api-client.env", List.of("# resource-api's client for token introspection (./run.sh)",
 				"RESOURCE_INTROSPECTION_CLIENT_ID=" + credentials.clientId(),
 				"RESOURCE_INTROSPECTION_CLIENT_SECRET=" + credentials.clientSecret()));

@@ -1,5 +1,7 @@
 package dev.oauthplatform.auth.client;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,6 +45,8 @@ final class ClientPolicy {
 
 	private static final int MAX_SCOPES = 100;
 
+	private static final int MAX_AUDIENCES = 20;
+
 	private ClientPolicy() {
 	}
 
@@ -55,6 +59,7 @@ final class ClientPolicy {
 		checkScopes(client.getScopes());
 		checkPkce(client);
 		checkTokenSettings(client);
+		checkResourceSettings(client);
 	}
 
 	/** RFC 7591 §2.1: only {@code code}, and exactly when the client uses the code grant. */
@@ -176,6 +181,38 @@ final class ClientPolicy {
 		}
 		checkTtl("access_token_ttl", client.getAccessTokenTtlSeconds(), MAX_ACCESS_TTL_SECONDS);
 		checkTtl("refresh_token_ttl", client.getRefreshTokenTtlSeconds(), MAX_REFRESH_TTL_SECONDS);
+	}
+
+	/**
+	 * Introspection is for confidential clients only, and audiences are RFC 8707 resource
+	 * indicators: absolute URIs without a fragment.
+	 */
+	private static void checkResourceSettings(OAuthClient client) {
+		if (client.isResourceServer() && client.isPublic()) {
+			throw metadata("resource_server needs a confidential client: introspection authenticates with a secret");
+		}
+		if (client.getAudiences().size() > MAX_AUDIENCES) {
+			throw metadata("at most " + MAX_AUDIENCES + " audiences");
+		}
+		for (String audience : client.getAudiences()) {
+			if (!isResourceIndicator(audience)) {
+				throw metadata("audience '" + audience + "' must be an absolute URI without a fragment (RFC 8707 §2), "
+						+ "at most 2000 characters");
+			}
+		}
+	}
+
+	private static boolean isResourceIndicator(String audience) {
+		if (audience == null) {
+			return false;
+		}
+		try {
+			URI uri = new URI(audience);
+			return audience.length() <= 2000 && uri.isAbsolute() && uri.getRawFragment() == null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	private static void checkTtl(String name, long seconds, long max) {

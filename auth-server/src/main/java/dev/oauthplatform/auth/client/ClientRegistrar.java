@@ -116,6 +116,19 @@ public class ClientRegistrar {
 		});
 	}
 
+	/** Lets the client introspect other clients' tokens (RFC 7662 §4), or stops it. */
+	@Transactional
+	public void setResourceServer(String clientId, boolean resourceServer) {
+		this.clients.findByClientId(clientId)
+			.filter((client) -> client.isResourceServer() != resourceServer)
+			.ifPresent((client) -> {
+				client.setResourceServer(resourceServer);
+				ClientPolicy.check(client);
+				client.setUpdatedAt(Instant.now());
+				this.registeredClients.evictAfterCommit(clientId);
+			});
+	}
+
 	/** Deletes the client with every authorization and consent given to it: its tokens stop working. */
 	@Transactional
 	public boolean delete(String clientId) {
@@ -138,6 +151,8 @@ public class ClientRegistrar {
 		client.setRedirectUris(new LinkedHashSet<>(nullToEmpty(request.redirectUris())));
 		client.setScopes(new LinkedHashSet<>(nullToEmpty(request.scopes())));
 		client.setFirstParty(request.firstParty());
+		client.setResourceServer(request.resourceServer());
+		client.setAudiences(new LinkedHashSet<>(nullToEmpty(request.audiences())));
 		// only a confidential backend may opt out (seed 002's legacy flow): ClientPolicy refuses the rest
 		client.setRequirePkce(request.requirePkce() == null || request.requirePkce());
 		client.setAccessTokenFormat((request.accessTokenFormat() != null) ? request.accessTokenFormat() : "jwt");

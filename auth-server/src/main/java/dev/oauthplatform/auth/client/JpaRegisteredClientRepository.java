@@ -1,6 +1,7 @@
 package dev.oauthplatform.auth.client;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,6 +30,12 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 
 	/** Client setting naming the {@link ClientType}. */
 	public static final String CLIENT_TYPE_SETTING = "settings.client.client-type";
+
+	/** Client setting: may introspect tokens issued to other clients (RFC 7662 §4). */
+	public static final String RESOURCE_SERVER_SETTING = "settings.client.resource-server";
+
+	/** Client setting: the RFC 8707 audiences its tokens may name; empty for the default audience only. */
+	public static final String AUDIENCES_SETTING = "settings.client.audiences";
 
 	/**
 	 * Every token request looks its client up: cached, evicted on every change made here, and
@@ -126,7 +133,19 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 			.requireProofKey(client.isRequirePkce())
 			.requireAuthorizationConsent(!client.isFirstParty())
 			.setting(CLIENT_TYPE_SETTING, client.getClientType())
+			.setting(RESOURCE_SERVER_SETTING, client.isResourceServer())
+			.setting(AUDIENCES_SETTING, List.copyOf(client.getAudiences()))
 			.build();
+	}
+
+	public static boolean isResourceServer(RegisteredClient client) {
+		return Boolean.TRUE.equals(client.getClientSettings().getSetting(RESOURCE_SERVER_SETTING));
+	}
+
+	/** In the order the admin registered them. */
+	public static List<String> audiences(RegisteredClient client) {
+		List<String> audiences = client.getClientSettings().getSetting(AUDIENCES_SETTING);
+		return (audiences != null) ? audiences : List.of();
 	}
 
 	private TokenSettings tokenSettings(OAuthClient client) {

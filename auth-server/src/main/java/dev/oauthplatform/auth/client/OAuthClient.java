@@ -74,6 +74,14 @@ public class OAuthClient {
 
 	private boolean enabled = true;
 
+	/** May introspect tokens issued to other clients (RFC 7662 §4): an API's own client. */
+	private boolean resourceServer;
+
+	/** RFC 8707: what the {@code resource} parameter may name; empty means the default audience only. */
+	@Convert(converter = SpaceSeparatedSet.class)
+	@Column(columnDefinition = "text")
+	private Set<String> audiences = new LinkedHashSet<>();
+
 	private Instant updatedAt;
 
 	public boolean isPublic() {
@@ -124,6 +132,10 @@ public class OAuthClient {
 	public void setRefreshTokenTtlSeconds(long seconds) { this.refreshTokenTtlSeconds = seconds; }
 	public boolean isEnabled() { return this.enabled; }
 	public void setEnabled(boolean enabled) { this.enabled = enabled; }
+	public boolean isResourceServer() { return this.resourceServer; }
+	public void setResourceServer(boolean resourceServer) { this.resourceServer = resourceServer; }
+	public Set<String> getAudiences() { return this.audiences; }
+	public void setAudiences(Set<String> audiences) { this.audiences = audiences; }
 	public Instant getUpdatedAt() { return this.updatedAt; }
 	public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
 

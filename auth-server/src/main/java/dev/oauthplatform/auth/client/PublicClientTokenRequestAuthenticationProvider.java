@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.util.Assert;
 
 /**
- * Authenticates a public client by its {@code client_id} alone on the refresh and password grants.
+ * Authenticates a public client by its {@code client_id} alone, where
+ * {@link PublicClientTokenRequestConverter} allows it: the refresh and password grants, revocation.
  * The PKCE code exchange is left to the framework's own provider, which checks the verifier.
  */
 public final class PublicClientTokenRequestAuthenticationProvider implements AuthenticationProvider {

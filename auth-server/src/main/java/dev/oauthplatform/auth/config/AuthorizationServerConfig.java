@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
@@ -49,6 +50,7 @@ import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationConverte
 import dev.oauthplatform.auth.grant.password.PasswordGrantAuthenticationProvider;
 import dev.oauthplatform.auth.session.SessionValidity;
 import dev.oauthplatform.auth.signout.RpInitiatedSignOut;
+import dev.oauthplatform.auth.token.IntrospectionAccess;
 import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
 import dev.oauthplatform.auth.token.RefreshTokenReuseDetector;
 
@@ -63,14 +65,14 @@ public class AuthorizationServerConfig {
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, RegisteredClientRepository clients,
 			JpaOAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
 			ClientSecretHasher secretHasher, ClientSecrets secrets, AuthenticationManager users,
-			SessionValidity sessionValidity, AuthProperties properties) {
+			SessionValidity sessionValidity, AuthProperties properties, AuthorizationServerSettings endpoints) {
 		AuthorizationResponseHandler authorizationResponses = new AuthorizationResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
 					.authenticationConverters((converters) -> converters.add(0, new ClientAuthenticationRequestValidator()))
-					.authenticationConverter(new PublicClientTokenRequestConverter())
+					.authenticationConverter(new PublicClientTokenRequestConverter(endpoints))
 					.authenticationProvider(new PublicClientTokenRequestAuthenticationProvider(clients))
 					.authenticationProviders((providers) -> providers.replaceAll((provider) -> {
 						if (provider instanceof ClientSecretAuthenticationProvider secretCheck) {
@@ -102,6 +104,10 @@ public class AuthorizationServerConfig {
 					.authenticationProviders((providers) -> providers.replaceAll((provider) ->
 							(provider instanceof OAuth2RefreshTokenAuthenticationProvider)
 									? new RefreshTokenReuseDetector(provider, authorizations) : provider)))
+				.tokenIntrospectionEndpoint((introspection) -> introspection
+					.authenticationProviders((providers) -> providers.replaceAll((provider) ->
+							(provider instanceof OAuth2TokenIntrospectionAuthenticationProvider)
+									? new IntrospectionAccess(provider) : provider)))
 				.authorizationServerMetadataEndpoint((metadata) -> metadata
 					.authorizationServerMetadataCustomizer(SupportedFeatures::describe))
 				.oidc((oidc) -> oidc

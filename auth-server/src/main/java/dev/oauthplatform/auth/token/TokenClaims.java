@@ -1,6 +1,5 @@
 package dev.oauthplatform.auth.token;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,10 @@ import dev.oauthplatform.auth.user.AppUserRepository;
 /**
  * The claims of our access tokens (RFC 9068) and the subject of id tokens: {@code sub} is the
  * user's immutable id (the client_id for a client_credentials token), {@code scope} one
- * space-separated string, {@code aud} the APIs the token is for.
+ * space-separated string, {@code aud} the APIs the token is for ({@link TokenAudiences}).
  */
 @Component
 public class TokenClaims {
-
-	static final String RESOURCE_PARAMETER = "resource";
-
-	private static final String RESOURCE_ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc8707#section-2";
 
 	private final AppUserRepository users;
 
@@ -75,30 +70,10 @@ public class TokenClaims {
 		claims.put("preferred_username", user.getUsername());
 	}
 
-	/** RFC 8707: a client may narrow the audience to the API it is about to call. */
 	private List<String> audiences(OAuth2TokenContext context) {
-		if (!(context.getAuthorizationGrant() instanceof OAuth2AuthorizationGrantAuthenticationToken grant)) {
-			return List.of(this.defaultAudience);
-		}
-		Object resource = grant.getAdditionalParameters().get(RESOURCE_PARAMETER);
-		List<String> resources = (resource instanceof String single) ? List.of(single)
-				: (resource instanceof String[] many) ? List.of(many) : List.of();
-		resources.forEach(TokenClaims::requireAbsoluteUri);
-		return resources.isEmpty() ? List.of(this.defaultAudience) : resources;
-	}
-
-	private static void requireAbsoluteUri(String resource) {
-		try {
-			URI uri = new URI(resource);
-			if (uri.isAbsolute() && uri.getFragment() == null) {
-				return;
-			}
-		}
-		catch (Exception ex) {
-			// reported below
-		}
-		throw new OAuth2AuthenticationException(new OAuth2Error("invalid_target",
-				"The resource parameter must be an absolute URI without a fragment", RESOURCE_ERROR_URI));
+		Object resource = (context.getAuthorizationGrant() instanceof OAuth2AuthorizationGrantAuthenticationToken grant)
+				? grant.getAdditionalParameters().get(TokenAudiences.RESOURCE_PARAMETER) : null;
+		return TokenAudiences.of(context.getRegisteredClient(), resource, this.defaultAudience);
 	}
 
 }

@@ -116,6 +116,34 @@ class ClientAdminTest extends HttpTest {
 	}
 
 	@Test
+	void resourceServerAndAudiencesRoundTripAndTakeEffectAtOnce() {
+		JsonPath registered = registerClient(Map.of("client_name", "Notes API", "client_type", "m2m",
+				"resource_server", true, "audiences", List.of("https://notes.example.test", "https://api.example.test")));
+		String clientId = registered.getString("client_id");
+		RegisteredCredentials api = new RegisteredCredentials(clientId, registered.getString("client_secret"));
+		String userToken = passwordGrant(register(ClientType.CLI, Set.of(), Set.of(), true), newUser(), USER_PASSWORD)
+			.then().statusCode(200).extract().path("access_token");
+		admin().get("/admin/api/clients/{id}", clientId)
+			.then()
+			.body("resource_server", equalTo(true))
+			.body("audiences", contains("https://notes.example.test", "https://api.example.test"));
+		introspect(api, userToken).then().body("active", equalTo(true));
+		assertThat(Jwts.claims(tokenRequest(api).formParam("grant_type", "client_credentials")
+			.formParam("resource", "https://api.example.test")
+			.post("/oauth2/token")
+			.path("access_token"))).containsEntry("aud", "https://api.example.test");
+
+		// RFC 7592 replace: omitted, they fall back to their defaults
+		admin().body(Json.of(Map.of("client_name", "Notes API", "client_type", "m2m")))
+			.put("/admin/api/clients/{id}", clientId)
+			.then()
+			.statusCode(200)
+			.body("resource_server", equalTo(false))
+			.body("audiences", equalTo(List.of()));
+		introspect(api, userToken).then().body("active", equalTo(false));
+	}
+
+	@Test
 	void anUpdateCannotChangeTheTypeOrBreakItsRules() {
 		String clientId = registerClient(Map.of("client_name", "Job", "client_type", "m2m")).getString("client_id");
 		admin().body(Json.of(Map.of("client_name", "Job", "client_type", "web", "redirect_uris",
@@ -136,7 +164,7 @@ class ClientAdminTest extends HttpTest {
 		JsonPath registered = registerClient(Map.of("client_name", "CLI", "client_type", "cli"));
 		RegisteredCredentials cli = new RegisteredCredentials(registered.getString("client_id"), null);
 		JsonPath tokens = passwordGrant(cli, newUser(), USER_PASSWORD).then().statusCode(200).extract().jsonPath();
-		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		RegisteredCredentials introspector = registerResourceServer();
 
 		setEnabled(cli.clientId(), false);
 		refresh(cli, tokens.getString("refresh_token")).then().statusCode(401).body("error", equalTo("invalid_client"));
@@ -165,7 +193,7 @@ class ClientAdminTest extends HttpTest {
 		RegisteredCredentials cli = new RegisteredCredentials(registered.getString("client_id"), null);
 		String user = newUser();
 		JsonPath tokens = passwordGrant(cli, user, USER_PASSWORD).then().statusCode(200).extract().jsonPath();
-		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		RegisteredCredentials introspector = registerResourceServer();
 
 		admin().delete("/admin/api/clients/{id}", cli.clientId()).then().statusCode(204);
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,7 +120,18 @@ class ClientRegistrationRulesTest extends HttpTest {
 				row("client_id too long", with(WEB, "client_id", "c".repeat(101)), METADATA,
 						"client_id must be 1-100 URL-safe characters"),
 				row("client_id taken", with(CLI, "client_id", "admin-cli"), METADATA,
-						"client_id 'admin-cli' is already registered"));
+						"client_id 'admin-cli' is already registered"),
+				row("public resource server", with(SPA, "resource_server", true), METADATA,
+						"resource_server needs a confidential client"),
+				row("relative audience", with(M2M, "audiences", List.of("/api")), METADATA,
+						"must be an absolute URI without a fragment"),
+				row("audience with a fragment", with(M2M, "audiences", List.of("https://api.example.test/#v1")),
+						METADATA, "must be an absolute URI without a fragment"),
+				row("audience that is not a URI", with(M2M, "audiences", List.of("https://api example.test")),
+						METADATA, "must be an absolute URI without a fragment"),
+				row("too many audiences", with(M2M, "audiences", IntStream.range(0, 21)
+					.mapToObj((i) -> "https://api" + i + ".example.test")
+					.toList()), METADATA, "at most 20 audiences"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.support.HttpTest;
 import dev.oauthplatform.auth.support.Jwts;
 
@@ -46,7 +47,8 @@ class ClientCredentialsGrantTest extends HttpTest {
 
 	@Test
 	void theResourceParameterNarrowsTheAudience() {
-		RegisteredCredentials m2m = register(ClientType.M2M, Set.of(), Set.of("notes.read"), true);
+		RegisteredCredentials m2m = register(NewClient.of(null, "billing caller", ClientType.M2M, Set.of(),
+				Set.of("notes.read"), true).withAudiences(Set.of("https://billing.example.test", "https://other.example.test")));
 
 		String token = tokenRequest(m2m).formParam("grant_type", "client_credentials")
 			.formParam("resource", "https://billing.example.test")

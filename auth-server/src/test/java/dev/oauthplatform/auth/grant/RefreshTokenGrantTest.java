@@ -37,7 +37,7 @@ class RefreshTokenGrantTest extends HttpTest {
 	@Test
 	void refreshTokenReuseRevokesTheWholeFamily() {
 		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
-		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		RegisteredCredentials introspector = registerResourceServer();
 		String stolen = passwordGrant(cli, newUser(), USER_PASSWORD).then().extract().path("refresh_token");
 		Response legitimate = refresh(cli, stolen);
 		String current = legitimate.path("refresh_token");

@@ -55,7 +55,7 @@ class KeyRotationTest extends HttpTest {
 	@BeforeEach
 	void clientsAndAUser() {
 		this.cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
-		this.introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		this.introspector = registerResourceServer();
 		this.username = newUser();
 	}
 

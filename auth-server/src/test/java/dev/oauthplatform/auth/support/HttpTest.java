@@ -73,6 +73,12 @@ public abstract class HttpTest {
 		return register(NewClient.of(null, type.value() + " test client", type, redirectUris, scopes, firstParty));
 	}
 
+	/** An API's own client: it may introspect tokens issued to any client (RFC 7662 §4). */
+	protected RegisteredCredentials registerResourceServer() {
+		return register(NewClient.of(null, "resource server", ClientType.M2M, Set.of(), Set.of(), true)
+			.asResourceServer());
+	}
+
 	public static RequestSpecification tokenRequest(RegisteredCredentials client) {
 		RequestSpecification request = given().contentType("application/x-www-form-urlencoded");
 		return (client.clientSecret() != null) ? request.auth().preemptive().basic(client.clientId(), client.clientSecret())

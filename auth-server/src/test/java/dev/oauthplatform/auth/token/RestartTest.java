@@ -44,7 +44,8 @@ class RestartTest {
 			cli = first.getBean(ClientRegistrar.class)
 				.register(NewClient.of(null, "cli", ClientType.CLI, Set.of(), Set.of("notes.read"), true));
 			m2m = first.getBean(ClientRegistrar.class)
-				.register(NewClient.of(null, "m2m", ClientType.M2M, Set.of(), Set.of("notes.read"), true));
+				.register(NewClient.of(null, "m2m", ClientType.M2M, Set.of(), Set.of("notes.read"), true)
+					.asResourceServer());
 			first.getBean(UserAccounts.class).create(username, PASSWORD, null, Set.of("USER"));
 			RestAssured.port = port(first);
 			var tokens = given().formParam("grant_type", "password")

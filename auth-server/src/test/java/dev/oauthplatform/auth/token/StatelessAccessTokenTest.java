@@ -79,7 +79,7 @@ class StatelessAccessTokenTest extends HttpTest {
 	@Test
 	void aDisabledClientsTokensIntrospectAsInactive() {
 		RegisteredCredentials m2m = register(ClientType.M2M, Set.of(), Set.of("notes.read"), true);
-		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		RegisteredCredentials introspector = registerResourceServer();
 		String token = clientCredentials(m2m);
 
 		this.clients.findByClientId(m2m.clientId()).ifPresent((client) -> {
@@ -137,7 +137,7 @@ class StatelessAccessTokenTest extends HttpTest {
 	@Test
 	void aUsersJwtIsNeverRevivedOnceItsGrantIsRevoked() {
 		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
-		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		RegisteredCredentials introspector = registerResourceServer();
 		Response tokens = passwordGrant(cli, newUser(), USER_PASSWORD);
 		String accessToken = tokens.path("access_token");
 

@@ -49,7 +49,7 @@ class TokenStorageTest extends HttpTest {
 	@Test
 	void aHashReadFromTheDatabaseIsNotAToken() {
 		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
-		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		RegisteredCredentials introspector = registerResourceServer();
 		Response tokens = passwordGrant(cli, newUser(), USER_PASSWORD);
 		String refreshHash = sha256Hex(tokens.path("refresh_token"));
 		String accessHash = sha256Hex(tokens.path("access_token"));
@@ -74,7 +74,7 @@ class TokenStorageTest extends HttpTest {
 	@Test
 	void expiredAuthorizationsArePurged() {
 		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
-		RegisteredCredentials introspector = register(ClientType.M2M, Set.of(), Set.of(), true);
+		RegisteredCredentials introspector = registerResourceServer();
 		String accessToken = passwordGrant(cli, newUser(), USER_PASSWORD).path("access_token");
 		String hash = TokenHashes.hash(accessToken);
 		String authorizationId = this.jdbc.queryForObject(

@@ -53,7 +53,12 @@ public final class Admin {
 	}
 
 	public Credentials registerMachineClient(String name) {
-		JsonPath client = register(Map.of("client_name", name, "client_type", "m2m", "scope", "notes.read"));
+		return registerMachineClient(Map.of("client_name", name, "client_type", "m2m", "scope", "notes.read"));
+	}
+
+	/** An m2m client with these metadata (e.g. {@code resource_server}, {@code audiences}). */
+	public Credentials registerMachineClient(Map<String, Object> metadata) {
+		JsonPath client = register(metadata);
 		return new Credentials(client.getString("client_id"), client.getString("client_secret"));
 	}
 

@@ -101,7 +101,9 @@ public final class Platform {
 						"--auth.login-throttle.max-failures-per-ip=50"));
 
 		Admin admin = new Admin(authServer.url(), adminPassword);
-		Admin.Credentials introspection = admin.registerMachineClient("resource-api introspection");
+		// a resource server: it introspects tokens issued to other clients (RFC 7662 §4)
+		Admin.Credentials introspection = admin.registerMachineClient(Map.of("client_name",
+				"resource-api introspection", "client_type", "m2m", "resource_server", true));
 		Map<String, String> api = new HashMap<>(database.environment("systest_notes"));
 		api.put("RESOURCE_ISSUER", issuer);
 		api.put("RESOURCE_AUDIENCE", audience);
