@@ -116,6 +116,21 @@ public class ClientRegistrar {
 		});
 	}
 
+	/**
+	 * Browser origins, beyond those of the redirect URIs, allowed to read the token, revocation and
+	 * userinfo responses ({@link BrowserOrigins}); stored as browsers send them.
+	 */
+	@Transactional
+	public void setAllowedCorsOrigins(String clientId, Set<String> origins) {
+		this.clients.findByClientId(clientId).ifPresent((client) -> {
+			Set<String> checked = new LinkedHashSet<>();
+			origins.forEach((origin) -> checked.add(WebOrigin.checkAllowed(origin)));
+			client.setAllowedCorsOrigins(checked);
+			client.setUpdatedAt(Instant.now());
+			this.registeredClients.evictAfterCommit(clientId);
+		});
+	}
+
 	/** Deletes the client with every authorization and consent given to it: its tokens stop working. */
 	@Transactional
 	public boolean delete(String clientId) {

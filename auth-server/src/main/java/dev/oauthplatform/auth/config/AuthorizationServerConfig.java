@@ -34,6 +34,7 @@ import dev.oauthplatform.auth.authorize.AuthorizationResponseHandler;
 import dev.oauthplatform.auth.authorize.DefaultScopesConverter;
 import dev.oauthplatform.auth.authorize.ErrorPage;
 import dev.oauthplatform.auth.authorize.RedirectUriValidator;
+import dev.oauthplatform.auth.client.BrowserOrigins;
 import dev.oauthplatform.auth.client.ClientAuthenticationRequestValidator;
 import dev.oauthplatform.auth.client.ClientSecretHasher;
 import dev.oauthplatform.auth.client.ClientSecrets;
@@ -58,10 +59,12 @@ public class AuthorizationServerConfig {
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, RegisteredClientRepository clients,
 			JpaOAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
-			ClientSecretHasher secretHasher, ClientSecrets secrets, AuthenticationManager users) {
+			ClientSecretHasher secretHasher, ClientSecrets secrets, AuthenticationManager users,
+			AuthorizationServerSettings settings, BrowserOrigins browserOrigins) {
 		AuthorizationResponseHandler authorizationResponses = new AuthorizationResponseHandler();
+		ProtocolCors cors = new ProtocolCors(settings, browserOrigins);
 		http.oauth2AuthorizationServer((server) -> {
-			http.securityMatcher(server.getEndpointsMatcher());
+			http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), cors.preflights()));
 			server
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
 					.authenticationConverters((converters) -> converters.add(0, new ClientAuthenticationRequestValidator()))
@@ -106,6 +109,7 @@ public class AuthorizationServerConfig {
 						.errorResponseHandler((request, response, failure) -> ErrorPage.render(request, response,
 								((OAuth2AuthenticationException) failure).getError()))));
 		})
+			.cors((browsers) -> browsers.configurationSource(cors))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(userInfoOnly()).jwt((jwt) -> {
 			}))
