@@ -73,6 +73,8 @@ public class ClientRegistrar {
 		client.setClientSecretHash((secret != null) ? this.secretHasher.encode(secret) : null);
 		client.setClientIdIssuedAt(Instant.now());
 		this.clients.save(client);
+		// its redirect URIs may add browser origins
+		this.registeredClients.evictAfterCommit(client.getClientId());
 		return new RegisteredCredentials(client.getClientId(), secret);
 	}
 
