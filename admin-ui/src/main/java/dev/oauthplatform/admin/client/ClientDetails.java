@@ -11,13 +11,27 @@ public record ClientDetails(String clientId, String clientSecret, Long clientIdI
 		String clientType, List<String> redirectUris, List<String> grantTypes, String tokenEndpointAuthMethod,
 		String scope, boolean firstParty, boolean requirePkce, String accessTokenFormat, Integer accessTokenTtl,
 		Integer refreshTokenTtl, boolean enabled, Instant updatedAt, Instant clientSecretLastUsedAt,
-		Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt, List<String> postLogoutRedirectUris) {
+		Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt, List<String> postLogoutRedirectUris,
+		List<String> allowedCorsOrigins) {
 
 	public ClientDetails {
+		allowedCorsOrigins = (allowedCorsOrigins != null) ? List.copyOf(allowedCorsOrigins) : List.of();
 		redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
 		postLogoutRedirectUris = (postLogoutRedirectUris != null) ? List.copyOf(postLogoutRedirectUris) : List.of();
 		grantTypes = (grantTypes != null) ? List.copyOf(grantTypes) : List.of();
 		scope = (scope != null) ? scope : "";
+	}
+
+	/** Without the origins an admin added (CORS). */
+	public ClientDetails(String clientId, String clientSecret, Long clientIdIssuedAt, String clientName,
+			String clientType, List<String> redirectUris, List<String> grantTypes, String tokenEndpointAuthMethod,
+			String scope, boolean firstParty, boolean requirePkce, String accessTokenFormat, Integer accessTokenTtl,
+			Integer refreshTokenTtl, boolean enabled, Instant updatedAt, Instant clientSecretLastUsedAt,
+			Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt, List<String> postLogoutRedirectUris) {
+		this(clientId, clientSecret, clientIdIssuedAt, clientName, clientType, redirectUris, grantTypes,
+				tokenEndpointAuthMethod, scope, firstParty, requirePkce, accessTokenFormat, accessTokenTtl,
+				refreshTokenTtl, enabled, updatedAt, clientSecretLastUsedAt, previousSecretExpiresAt,
+				previousSecretLastUsedAt, postLogoutRedirectUris, null);
 	}
 
 	public ClientType type() {

@@ -117,6 +117,35 @@ class ClientPagesTests {
 	}
 
 	@Test
+	void aSpaShowsItsBrowserOriginsAndTheEditFormSendsThem() throws Exception {
+		ClientDetails spa = new ClientDetails("shop-spa", null, 1_769_860_800L, "Shop", "spa",
+				List.of("https://shop.example.com/cb"), List.of("authorization_code", "refresh_token"), "none",
+				"openid", true, true, "jwt", 900, 3600, true, null, null, null, null, null,
+				List.of("https://m.shop.example.com"));
+		given(this.clients.get("shop-spa")).willReturn(spa);
+		this.mvc.perform(get("/clients/shop-spa").with(oidcLogin()))
+			.andExpect(content().string(containsString(
+					"id=\"allowed-cors-origins\">those of the redirect URIs, and https://m.shop.example.com<")))
+			.andExpect(content().string(containsString("name=\"allowed_cors_origins\"")));
+
+		this.mvc.perform(post("/clients/shop-spa").with(oidcLogin()).with(csrf())
+			.param("client_name", "Shop").param("redirect_uris", "https://shop.example.com/cb")
+			.param("allowed_cors_origins", "https://m.shop.example.com\n\nhttp://localhost:5173 \n")
+			.param("access_token_ttl", "900"))
+			.andExpect(redirectedUrl("/clients/shop-spa"));
+
+		then(this.clients).should().change(eq("shop-spa"), argThat((Map<String, Object> changes) -> List
+			.of("https://m.shop.example.com", "http://localhost:5173").equals(changes.get("allowed_cors_origins"))));
+	}
+
+	@Test
+	void aBackendHasNoBrowserOrigins() throws Exception {
+		given(this.clients.get("legacy")).willReturn(LEGACY);
+		this.mvc.perform(get("/clients/legacy").with(oidcLogin()))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("allowed_cors_origins"))));
+	}
+
+	@Test
 	void secretIsShownOnceAfterRegistration() throws Exception {
 		ClientDetails created = new ClientDetails("shop", "s3cr3t-value", 1L, "Shop", "web",
 				List.of("https://shop.example.com/cb"), List.of("authorization_code"), "client_secret_basic", "",
