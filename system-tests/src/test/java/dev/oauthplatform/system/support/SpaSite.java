@@ -12,7 +12,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code http://localhost:port}: another origin to the browser). Its one page does what a SPA does
  * with no backend: makes a PKCE verifier, sends the browser to the authorization endpoint, and
  * on return exchanges the code with {@code fetch} and calls userinfo with the access token. It
- * writes what it could read into the page: {@code #status}, {@code #tokens}, {@code #user}.
+ * writes what it could read into the page: {@code #status}, {@code #tokens}, {@code #userinfo}.
  * Its {@code /probe} page only tries {@code fetch} on the discovery document and the token endpoint.
  */
 public final class SpaSite implements AutoCloseable {
@@ -34,8 +34,8 @@ public final class SpaSite implements AutoCloseable {
 
 	/** Serves the app for this client of this auth-server (registered once the origin is known). */
 	public void serve(String authServer, String clientId) {
-		page("/app", APP.replace("AUTH_SERVER", authServer).replace("CLIENT_ID", clientId));
-		page("/probe", PROBE.replace("AUTH_SERVER", authServer));
+		page("/app", APP.replace("{{auth-server}}", authServer).replace("{{client-id}}", clientId));
+		page("/probe", PROBE.replace("{{auth-server}}", authServer));
 		this.server.start();
 	}
 
@@ -67,15 +67,15 @@ public final class SpaSite implements AutoCloseable {
 			+ "pre{background:#f4f4f4;padding:1rem;white-space:pre-wrap;word-break:break-all}</style>";
 
 	private static final String APP = """
-			<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Notes SPA</title>STYLE</head>
+			<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Notes SPA</title>{{style}}</head>
 			<body><main><h1>Notes SPA</h1>
-			<p>This page is served from <code id="origin"></code>; the authorization server is at AUTH_SERVER.</p>
+			<p>This page is served from <code id="origin"></code>; the authorization server is at {{auth-server}}.</p>
 			<button id="sign-in" type="button">Sign in</button>
 			<p>Status: <strong id="status">signed out</strong></p>
-			<p>Signed in as: <strong id="user"></strong></p>
+			<p>Userinfo: <strong id="userinfo"></strong></p>
 			<pre id="tokens"></pre></main>
 			<script>
-			const AUTH = "AUTH_SERVER", CLIENT_ID = "CLIENT_ID", REDIRECT = location.origin + "/app";
+			const AUTH = "{{auth-server}}", CLIENT_ID = "{{client-id}}", REDIRECT = location.origin + "/app";
 			const show = (id, text) => document.getElementById(id).textContent = text;
 			const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
 			  .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
@@ -103,7 +103,7 @@ public final class SpaSite implements AutoCloseable {
 			    refresh_token: tokens.refresh_token ? "present" : "absent",
 			    id_token: tokens.id_token ? "present" : "absent" }, null, 2));
 			  const me = await fetch(AUTH + "/userinfo", { headers: { Authorization: "Bearer " + tokens.access_token } });
-			  show("user", (await me.json()).preferred_username);
+			  show("userinfo", me.status + ", sub " + (await me.json()).sub);
 			  show("status", "signed in");
 			}
 			show("origin", location.origin);
@@ -112,21 +112,21 @@ public final class SpaSite implements AutoCloseable {
 			if (query.has("code")) back(query).catch((error) => show("status", "failed: " + error));
 			else if (query.has("error")) show("status", "refused: " + query.get("error"));
 			</script></body></html>
-			""".replace("STYLE", STYLE);
+			""".replace("{{style}}", STYLE);
 
 	private static final String PROBE = """
-			<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Probe</title>STYLE</head>
+			<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Probe</title>{{style}}</head>
 			<body><main><h1>Another origin's page</h1>
 			<p>Discovery: <strong id="discovery">...</strong></p>
 			<p>Token endpoint: <strong id="token">...</strong></p></main>
 			<script>
-			const AUTH = "AUTH_SERVER";
+			const AUTH = "{{auth-server}}";
 			const show = (id, text) => document.getElementById(id).textContent = text;
 			fetch(AUTH + "/.well-known/openid-configuration").then((r) => r.json())
 			  .then((d) => show("discovery", "read, issuer " + d.issuer), (e) => show("discovery", "failed: " + e));
 			fetch(AUTH + "/oauth2/token", { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials" }) })
 			  .then((r) => show("token", "read, status " + r.status), (e) => show("token", "failed: " + e));
 			</script></body></html>
-			""".replace("STYLE", STYLE);
+			""".replace("{{style}}", STYLE);
 
 }
