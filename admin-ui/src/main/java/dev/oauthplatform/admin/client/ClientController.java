@@ -48,6 +48,7 @@ class ClientController {
 	String edit(@PathVariable String clientId, @RequestParam("client_name") String name,
 			@RequestParam(name = "redirect_uris", defaultValue = "") String redirectUris,
 			@RequestParam(name = "post_logout_redirect_uris", defaultValue = "") String postLogoutRedirectUris,
+			@RequestParam(name = "allowed_cors_origins", defaultValue = "") String allowedCorsOrigins,
 			@RequestParam(defaultValue = "") String scope,
 			@RequestParam(name = "first_party", defaultValue = "false") boolean firstParty,
 			@RequestParam(name = "require_pkce", required = false) Boolean requirePkce,
@@ -63,6 +64,9 @@ class ClientController {
 		if (current.type().redirects()) {
 			changes.put("redirect_uris", RedirectUriCheck.lines(redirectUris));
 			changes.put("post_logout_redirect_uris", RedirectUriCheck.lines(postLogoutRedirectUris));
+		}
+		if (current.type().runsInBrowsers()) {
+			changes.put("allowed_cors_origins", RedirectUriCheck.lines(allowedCorsOrigins));
 		}
 		if (!current.isPublic() && current.hasGrant("authorization_code")) {
 			changes.put("require_pkce", Boolean.TRUE.equals(requirePkce));

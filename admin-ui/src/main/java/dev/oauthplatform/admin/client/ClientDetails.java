@@ -12,9 +12,10 @@ public record ClientDetails(String clientId, String clientSecret, Long clientIdI
 		String scope, boolean firstParty, boolean requirePkce, String accessTokenFormat, Integer accessTokenTtl,
 		Integer refreshTokenTtl, boolean enabled, Instant updatedAt, Instant clientSecretLastUsedAt,
 		Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt, List<String> postLogoutRedirectUris,
-		Boolean resourceServer, List<String> audiences) {
+		Boolean resourceServer, List<String> audiences, List<String> allowedCorsOrigins) {
 
 	public ClientDetails {
+		allowedCorsOrigins = (allowedCorsOrigins != null) ? List.copyOf(allowedCorsOrigins) : List.of();
 		redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
 		postLogoutRedirectUris = (postLogoutRedirectUris != null) ? List.copyOf(postLogoutRedirectUris) : List.of();
 		grantTypes = (grantTypes != null) ? List.copyOf(grantTypes) : List.of();
@@ -22,6 +23,18 @@ public record ClientDetails(String clientId, String clientSecret, Long clientIdI
 		// absent from an older auth-server's answer
 		resourceServer = Boolean.TRUE.equals(resourceServer);
 		audiences = (audiences != null) ? List.copyOf(audiences) : List.of();
+	}
+
+	/** Without the settings added later (resource server, audiences, CORS origins). */
+	public ClientDetails(String clientId, String clientSecret, Long clientIdIssuedAt, String clientName,
+			String clientType, List<String> redirectUris, List<String> grantTypes, String tokenEndpointAuthMethod,
+			String scope, boolean firstParty, boolean requirePkce, String accessTokenFormat, Integer accessTokenTtl,
+			Integer refreshTokenTtl, boolean enabled, Instant updatedAt, Instant clientSecretLastUsedAt,
+			Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt, List<String> postLogoutRedirectUris) {
+		this(clientId, clientSecret, clientIdIssuedAt, clientName, clientType, redirectUris, grantTypes,
+				tokenEndpointAuthMethod, scope, firstParty, requirePkce, accessTokenFormat, accessTokenTtl,
+				refreshTokenTtl, enabled, updatedAt, clientSecretLastUsedAt, previousSecretExpiresAt,
+				previousSecretLastUsedAt, postLogoutRedirectUris, null, null, null);
 	}
 
 	public ClientType type() {

@@ -67,4 +67,9 @@ public enum ClientType {
 		return this == WEB || this == SPA || this == NATIVE;
 	}
 
+	/** Types whose code may call the token endpoint from a web page, and so may need CORS origins. */
+	public boolean runsInBrowsers() {
+		return this == SPA || this == NATIVE;
+	}
+
 }

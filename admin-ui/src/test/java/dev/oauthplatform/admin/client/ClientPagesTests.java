@@ -38,7 +38,7 @@ class ClientPagesTests {
 
 	static final ClientDetails LEGACY = new ClientDetails("legacy", null, 1_769_860_800L, "Legacy backend", "web",
 			List.of("http://localhost:3000/cb"), List.of("authorization_code", "refresh_token"), "client_secret_basic",
-			"openid", true, false, "jwt", 7200, 2_592_000, true, null, null, null, null, null, false, List.of());
+			"openid", true, false, "jwt", 7200, 2_592_000, true, null, null, null, null, null, false, List.of(), List.of());
 
 	@Autowired
 	MockMvc mvc;
@@ -121,7 +121,7 @@ class ClientPagesTests {
 	void detailShowsWhetherTheClientIsAResourceServerAndTheEditFormSetsIt() throws Exception {
 		ClientDetails api = new ClientDetails("notes-api", null, 1L, "Notes API", "m2m", List.of(),
 				List.of("client_credentials"), "client_secret_basic", "", true, true, "jwt", 900, 3600, true, null,
-				null, null, null, null, true, List.of("https://notes.example.test"));
+				null, null, null, null, true, List.of("https://notes.example.test"), List.of());
 		given(this.clients.get("notes-api")).willReturn(api);
 		this.mvc.perform(get("/clients/notes-api").with(oidcLogin()))
 			.andExpect(status().isOk())
@@ -144,7 +144,7 @@ class ClientPagesTests {
 	void aPublicClientOffersNoResourceServerSetting() throws Exception {
 		ClientDetails spa = new ClientDetails("spa", null, 1L, "SPA", "spa", List.of("https://a.example/app/"),
 				List.of("authorization_code"), "none", "", false, true, "jwt", 900, 3600, true, null, null, null, null,
-				null, false, List.of());
+				null, false, List.of(), List.of());
 		given(this.clients.get("spa")).willReturn(spa);
 		this.mvc.perform(get("/clients/spa").with(oidcLogin()))
 			.andExpect(content().string(containsString("id=\"resource-server\">its own tokens only<")))
@@ -152,10 +152,39 @@ class ClientPagesTests {
 	}
 
 	@Test
+	void aSpaShowsItsBrowserOriginsAndTheEditFormSendsThem() throws Exception {
+		ClientDetails spa = new ClientDetails("shop-spa", null, 1_769_860_800L, "Shop", "spa",
+				List.of("https://shop.example.com/cb"), List.of("authorization_code", "refresh_token"), "none",
+				"openid", true, true, "jwt", 900, 3600, true, null, null, null, null, null, null, null,
+				List.of("https://m.shop.example.com"));
+		given(this.clients.get("shop-spa")).willReturn(spa);
+		this.mvc.perform(get("/clients/shop-spa").with(oidcLogin()))
+			.andExpect(content().string(containsString(
+					"id=\"allowed-cors-origins\">those of the redirect URIs, and https://m.shop.example.com<")))
+			.andExpect(content().string(containsString("name=\"allowed_cors_origins\"")));
+
+		this.mvc.perform(post("/clients/shop-spa").with(oidcLogin()).with(csrf())
+			.param("client_name", "Shop").param("redirect_uris", "https://shop.example.com/cb")
+			.param("allowed_cors_origins", "https://m.shop.example.com\n\nhttp://localhost:5173 \n")
+			.param("access_token_ttl", "900"))
+			.andExpect(redirectedUrl("/clients/shop-spa"));
+
+		then(this.clients).should().change(eq("shop-spa"), argThat((Map<String, Object> changes) -> List
+			.of("https://m.shop.example.com", "http://localhost:5173").equals(changes.get("allowed_cors_origins"))));
+	}
+
+	@Test
+	void aBackendHasNoBrowserOrigins() throws Exception {
+		given(this.clients.get("legacy")).willReturn(LEGACY);
+		this.mvc.perform(get("/clients/legacy").with(oidcLogin()))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("allowed_cors_origins"))));
+	}
+
+	@Test
 	void secretIsShownOnceAfterRegistration() throws Exception {
 		ClientDetails created = new ClientDetails("shop", "s3cr3t-value", 1L, "Shop", "web",
 				List.of("https://shop.example.com/cb"), List.of("authorization_code"), "client_secret_basic", "",
-				false, true, "jwt", 900, 3600, true, null, null, null, null, null, false, List.of());
+				false, true, "jwt", 900, 3600, true, null, null, null, null, null, false, List.of(), List.of());
 		given(this.clients.register(any())).willReturn(created);
 		this.mvc.perform(get("/clients/shop/created").with(oidcLogin()).flashAttr("created", created))
 			.andExpect(status().isOk())

@@ -19,7 +19,7 @@ class PostureTests {
 	static ClientDetails client(String type, String authMethod, List<String> grants, List<String> redirectUris,
 			boolean requirePkce, int accessTokenTtl) {
 		return new ClientDetails("c1", null, 1_700_000_000L, "Client", type, redirectUris, grants, authMethod, "openid",
-				false, requirePkce, "jwt", accessTokenTtl, 2_592_000, true, null, null, null, null, null, false, List.of());
+				false, requirePkce, "jwt", accessTokenTtl, 2_592_000, true, null, null, null, null, null, false, List.of(), List.of());
 	}
 
 	static Finding finding(ClientDetails client, String rule) {
@@ -69,7 +69,7 @@ class PostureTests {
 		void confidentialClientShowsWhenItsSecretWasLastUsed() {
 			Instant used = Instant.parse("2026-01-31T12:00:00Z");
 			ClientDetails client = new ClientDetails("c1", null, 1L, "C", "web", List.of("https://a.example/cb"), CODE,
-					"client_secret_basic", "", false, true, "jwt", 900, 3600, true, null, used, null, null, null, false, List.of());
+					"client_secret_basic", "", false, true, "jwt", 900, 3600, true, null, used, null, null, null, false, List.of(), List.of());
 			assertThat(finding(client, "secret-use").detail()).contains("2026-01-31T12:00:00Z");
 			assertThat(rules(client)).doesNotContain("refresh-rotation", "password-grant");
 		}
@@ -79,7 +79,7 @@ class PostureTests {
 			Instant now = Instant.parse("2026-01-31T12:00:00Z");
 			ClientDetails client = new ClientDetails("c1", null, 1L, "C", "web", List.of("https://a.example/cb"), CODE,
 					"client_secret_basic", "", false, true, "jwt", 900, 3600, true, null, now, now.plusSeconds(3600),
-					now, null, false, List.of());
+					now, null, false, List.of(), List.of());
 			assertThat(finding(client, "secret-use").status()).isEqualTo("warn");
 		}
 

@@ -48,12 +48,13 @@ class ClientAdminController {
 		this.clients = clients;
 	}
 
-	/** One transaction: a refused post-logout redirect URI leaves no client behind. */
+	/** One transaction: a refused post-logout redirect URI or origin leaves no client behind. */
 	@PostMapping
 	@Transactional
 	ResponseEntity<ClientView> register(@RequestBody ClientMetadata metadata) {
 		RegisteredCredentials credentials = this.registrar.register(metadata.toNewClient());
 		postLogoutRedirectUris(credentials.clientId(), metadata);
+		allowedCorsOrigins(credentials.clientId(), metadata);
 		OAuthClient client = find(credentials.clientId());
 		return ResponseEntity.created(URI.create("/admin/api/clients/" + credentials.clientId()))
 			.header("Cache-Control", "no-store")
@@ -82,12 +83,19 @@ class ClientAdminController {
 		OAuthClient updated = this.registrar.update(clientId, metadata.toNewClient(), metadata.enabled())
 			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
 		postLogoutRedirectUris(clientId, metadata);
+		allowedCorsOrigins(clientId, metadata);
 		return ClientView.of(updated);
 	}
 
 	private void postLogoutRedirectUris(String clientId, ClientMetadata metadata) {
 		if (metadata.postLogoutRedirectUriSet() != null) {
 			this.registrar.setPostLogoutRedirectUris(clientId, metadata.postLogoutRedirectUriSet());
+		}
+	}
+
+	private void allowedCorsOrigins(String clientId, ClientMetadata metadata) {
+		if (metadata.allowedCorsOriginSet() != null) {
+			this.registrar.setAllowedCorsOrigins(clientId, metadata.allowedCorsOriginSet());
 		}
 	}
 

@@ -18,14 +18,14 @@ import dev.oauthplatform.auth.client.NewClient;
 /**
  * A registration or update request: RFC 7591 §2 client metadata, plus OpenID Connect's {@code post_logout_redirect_uris} and ours ({@code client_type},
  * {@code first_party}, {@code require_pkce}, {@code access_token_format}, lifetimes in seconds,
- * {@code resource_server}, {@code audiences}).
+ * {@code resource_server}, {@code audiences}, {@code allowed_cors_origins}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record ClientMetadata(String clientId, String clientName, String clientType, List<String> redirectUris,
 		List<String> grantTypes, List<String> responseTypes, String tokenEndpointAuthMethod, String scope,
 		Boolean firstParty, Boolean requirePkce, String accessTokenFormat, Long accessTokenTtl,
 		Long refreshTokenTtl, Boolean enabled, List<String> postLogoutRedirectUris, Boolean resourceServer,
-		List<String> audiences) {
+		List<String> audiences, List<String> allowedCorsOrigins) {
 
 	NewClient toNewClient() {
 		return new NewClient(this.clientId, this.clientName, type(), set(this.redirectUris), scopes(),
@@ -37,6 +37,11 @@ record ClientMetadata(String clientId, String clientName, String clientType, Lis
 	/** Null when not given: a replace then leaves them as they are. */
 	Set<String> postLogoutRedirectUriSet() {
 		return set(this.postLogoutRedirectUris);
+	}
+
+	/** Null when not given: a replace then leaves them as they are. */
+	Set<String> allowedCorsOriginSet() {
+		return set(this.allowedCorsOrigins);
 	}
 
 	private ClientType type() {

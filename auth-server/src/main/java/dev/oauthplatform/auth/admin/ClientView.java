@@ -18,7 +18,7 @@ import dev.oauthplatform.auth.client.OAuthClient;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ClientView(String clientId, String clientSecret, long clientIdIssuedAt, Long clientSecretExpiresAt,
 		String clientName, String clientType, List<String> redirectUris, List<String> postLogoutRedirectUris,
-		List<String> grantTypes,
+		List<String> allowedCorsOrigins, List<String> grantTypes,
 		List<String> responseTypes, String tokenEndpointAuthMethod, String scope, boolean firstParty,
 		boolean requirePkce, String accessTokenFormat, long accessTokenTtl, long refreshTokenTtl, boolean enabled,
 		Instant updatedAt, Instant clientSecretLastUsedAt, Instant previousSecretExpiresAt,
@@ -35,7 +35,7 @@ record ClientView(String clientId, String clientSecret, long clientIdIssuedAt, L
 		return new ClientView(client.getClientId(), secret, client.getClientIdIssuedAt().getEpochSecond(),
 				confidential ? 0L : null, client.getClientName(), client.getClientType().value(),
 				List.copyOf(client.getRedirectUris()), List.copyOf(client.getPostLogoutRedirectUris()),
-				List.copyOf(client.getGrantTypes()),
+				List.copyOf(client.getAllowedCorsOrigins()), List.copyOf(client.getGrantTypes()),
 				responseTypes(client.getGrantTypes()), client.getAuthMethods().iterator().next(),
 				String.join(" ", client.getScopes()), client.isFirstParty(), client.isRequirePkce(),
 				client.getAccessTokenFormat(), client.getAccessTokenTtlSeconds(), client.getRefreshTokenTtlSeconds(),

@@ -73,6 +73,8 @@ public class ClientRegistrar {
 		client.setClientSecretHash((secret != null) ? this.secretHasher.encode(secret) : null);
 		client.setClientIdIssuedAt(Instant.now());
 		this.clients.save(client);
+		// its redirect URIs may add browser origins
+		this.registeredClients.evictAfterCommit(client.getClientId());
 		return new RegisteredCredentials(client.getClientId(), secret);
 	}
 
@@ -127,6 +129,21 @@ public class ClientRegistrar {
 				client.setUpdatedAt(Instant.now());
 				this.registeredClients.evictAfterCommit(clientId);
 			});
+	}
+
+	/**
+	 * Browser origins, beyond those of the redirect URIs, allowed to read the token, revocation and
+	 * userinfo responses ({@link BrowserOrigins}); stored as browsers send them.
+	 */
+	@Transactional
+	public void setAllowedCorsOrigins(String clientId, Set<String> origins) {
+		this.clients.findByClientId(clientId).ifPresent((client) -> {
+			Set<String> checked = new LinkedHashSet<>();
+			origins.forEach((origin) -> checked.add(WebOrigin.checkAllowed(origin)));
+			client.setAllowedCorsOrigins(checked);
+			client.setUpdatedAt(Instant.now());
+			this.registeredClients.evictAfterCommit(clientId);
+		});
 	}
 
 	/** Deletes the client with every authorization and consent given to it: its tokens stop working. */

@@ -52,14 +52,19 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 		.maximumSize(10_000)
 		.build();
 
-	public JpaRegisteredClientRepository(OAuthClientRepository clients, AuthProperties properties) {
+	private final BrowserOrigins browserOrigins;
+
+	public JpaRegisteredClientRepository(OAuthClientRepository clients, AuthProperties properties,
+			BrowserOrigins browserOrigins) {
 		this.clients = clients;
+		this.browserOrigins = browserOrigins;
 		this.codeTtl = properties.tokens().codeTtl();
 	}
 
 	/** Forget what is cached of this client: call after changing it. */
 	public void evict(String clientId) {
 		this.byClientId.invalidate(clientId);
+		this.browserOrigins.evict();
 	}
 
 	/**

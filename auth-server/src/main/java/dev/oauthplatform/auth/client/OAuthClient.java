@@ -58,6 +58,11 @@ public class OAuthClient {
 	@Column(columnDefinition = "text")
 	private Set<String> postLogoutRedirectUris = new LinkedHashSet<>();
 
+	/** Added by an admin: browser origins beyond those of the redirect URIs ({@link BrowserOrigins}). */
+	@Convert(converter = SpaceSeparatedSet.class)
+	@Column(columnDefinition = "text")
+	private Set<String> allowedCorsOrigins = new LinkedHashSet<>();
+
 	@Convert(converter = SpaceSeparatedSet.class)
 	@Column(columnDefinition = "text")
 	private Set<String> scopes = new LinkedHashSet<>();
@@ -118,6 +123,8 @@ public class OAuthClient {
 	public void setRedirectUris(Set<String> redirectUris) { this.redirectUris = redirectUris; }
 	public Set<String> getPostLogoutRedirectUris() { return this.postLogoutRedirectUris; }
 	public void setPostLogoutRedirectUris(Set<String> uris) { this.postLogoutRedirectUris = uris; }
+	public Set<String> getAllowedCorsOrigins() { return this.allowedCorsOrigins; }
+	public void setAllowedCorsOrigins(Set<String> origins) { this.allowedCorsOrigins = origins; }
 	public Set<String> getScopes() { return this.scopes; }
 	public void setScopes(Set<String> scopes) { this.scopes = scopes; }
 	public boolean isFirstParty() { return this.firstParty; }

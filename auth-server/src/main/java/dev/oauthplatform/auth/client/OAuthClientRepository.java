@@ -1,6 +1,7 @@
 package dev.oauthplatform.auth.client;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -15,6 +16,8 @@ public interface OAuthClientRepository extends JpaRepository<OAuthClient, String
 	Optional<OAuthClient> findByClientId(String clientId);
 
 	boolean existsByClientId(String clientId);
+
+	List<OAuthClient> findByEnabledTrue();
 
 	@Query("select c from OAuthClient c where lower(c.clientName) like lower(concat('%', :text, '%')) "
 			+ "or lower(c.clientId) like lower(concat('%', :text, '%'))")

@@ -37,6 +37,7 @@ import dev.oauthplatform.auth.authorize.DefaultScopesConverter;
 import dev.oauthplatform.auth.authorize.ErrorPage;
 import dev.oauthplatform.auth.authorize.PromptNoneEntryPoint;
 import dev.oauthplatform.auth.authorize.RedirectUriValidator;
+import dev.oauthplatform.auth.client.BrowserOrigins;
 import dev.oauthplatform.auth.client.ClientAuthenticationRequestValidator;
 import dev.oauthplatform.auth.client.ClientSecretHasher;
 import dev.oauthplatform.auth.client.ClientSecrets;
@@ -65,10 +66,12 @@ public class AuthorizationServerConfig {
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, RegisteredClientRepository clients,
 			JpaOAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
 			ClientSecretHasher secretHasher, ClientSecrets secrets, AuthenticationManager users,
-			SessionValidity sessionValidity, AuthProperties properties, AuthorizationServerSettings endpoints) {
+			SessionValidity sessionValidity, AuthProperties properties, AuthorizationServerSettings endpoints,
+			BrowserOrigins browserOrigins) {
 		AuthorizationResponseHandler authorizationResponses = new AuthorizationResponseHandler();
+		ProtocolCors cors = new ProtocolCors(endpoints, browserOrigins);
 		http.oauth2AuthorizationServer((server) -> {
-			http.securityMatcher(server.getEndpointsMatcher());
+			http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), cors.preflights()));
 			server
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
 					.authenticationConverters((converters) -> converters.add(0, new ClientAuthenticationRequestValidator()))
@@ -122,6 +125,7 @@ public class AuthorizationServerConfig {
 			.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
 			// the authorization endpoint answers with pages too (errors)
 			.headers(PageHeaders.forIssuer(properties.issuer()))
+			.cors((browsers) -> browsers.configurationSource(cors))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(userInfoOnly()).jwt((jwt) -> {
 			}))

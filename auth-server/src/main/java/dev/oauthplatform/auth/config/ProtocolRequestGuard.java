@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.oauthplatform.auth.authorize.ErrorPage;
@@ -20,7 +21,8 @@ import dev.oauthplatform.auth.authorize.ErrorPage;
 /**
  * Answers an RFC 6749 {@code invalid_request} where the container or the framework would not:
  * parameters that are not validly encoded (the container's generic 400) and a back-channel call
- * that is not a POST (the framework matches only POST, so it would fall through to the login page).
+ * that is not a POST (the framework matches only POST, so it would fall through to the login page),
+ * a CORS preflight excepted.
  */
 final class ProtocolRequestGuard extends OncePerRequestFilter {
 
@@ -28,12 +30,19 @@ final class ProtocolRequestGuard extends OncePerRequestFilter {
 
 	private static final String AUTHORIZE = "/oauth2/authorize";
 
+	/** A page on another origin may call these ({@link ProtocolCors}): their CORS preflight is not an error. */
+	private static final Set<String> BROWSER_BACK_CHANNEL = Set.of("/oauth2/token", "/oauth2/revoke");
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI();
 		boolean backChannel = BACK_CHANNEL.contains(path);
 		if (!backChannel && !AUTHORIZE.equals(path)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		if (CorsUtils.isPreFlightRequest(request) && BROWSER_BACK_CHANNEL.contains(path)) {
 			chain.doFilter(request, response);
 			return;
 		}
