@@ -2,7 +2,10 @@ package dev.oauthplatform.auth.user;
 
 import java.time.Instant;
 
-/** One throttle key's failed sign-ins; {@code blockedUntil} is null while it is under the limit. */
+/**
+ * One throttle key's failed sign-ins ({@link ThrottleKeys}); {@code blockedUntil} is null while it
+ * is under its limit. For a {@code user:} key, {@code failures} counts the addresses that failed.
+ */
 public record LoginFailure(String key, int failures, Instant firstFailureAt, Instant lastFailureAt,
 		Instant blockedUntil) {
 
@@ -10,6 +13,10 @@ public record LoginFailure(String key, int failures, Instant firstFailureAt, Ins
 	Instant quietSince() {
 		return (this.blockedUntil != null && this.blockedUntil.isAfter(this.lastFailureAt)) ? this.blockedUntil
 				: this.lastFailureAt;
+	}
+
+	boolean blockedAt(Instant now) {
+		return this.blockedUntil != null && this.blockedUntil.isAfter(now);
 	}
 
 }
