@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The {@code login_failure} table: one row per throttle key, read under a row lock to be changed. */
 final class LoginFailureRows {
 
-	private static final String COLUMNS = "throttle_key, failures, first_failure_at, last_failure_at, blocked_until";
+	private static final String COLUMNS = "throttle_key, failures, first_failure_at, last_failure_at, blocked_until,"
+			+ " attempts_in_progress, last_attempt_at";
 
 	/** What a row is read for; a key without a row reads as {@code current == null}. */
 	record Locked(String key, LoginFailure current) {
@@ -43,15 +44,16 @@ final class LoginFailureRows {
 		if (row.current() != null) {
 			this.jdbc
 				.sql("update login_failure set failures = ?, first_failure_at = ?, last_failure_at = ?,"
-						+ " blocked_until = ? where throttle_key = ?")
+						+ " blocked_until = ?, attempts_in_progress = ?, last_attempt_at = ? where throttle_key = ?")
 				.params(next.failures(), timestamp(next.firstFailureAt()), timestamp(next.lastFailureAt()),
-						timestamp(next.blockedUntil()), row.key())
+						timestamp(next.blockedUntil()), next.attemptsInProgress(), timestamp(next.lastAttemptAt()),
+						row.key())
 				.update();
 		}
 		else {
-			this.jdbc.sql("insert into login_failure (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
+			this.jdbc.sql("insert into login_failure (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
 				.params(row.key(), next.failures(), timestamp(next.firstFailureAt()), timestamp(next.lastFailureAt()),
-						timestamp(next.blockedUntil()))
+						timestamp(next.blockedUntil()), next.attemptsInProgress(), timestamp(next.lastAttemptAt()))
 				.update();
 		}
 	}
@@ -93,7 +95,8 @@ final class LoginFailureRows {
 
 	private static LoginFailure failure(ResultSet rs, int row) throws SQLException {
 		return new LoginFailure(rs.getString("throttle_key"), rs.getInt("failures"), instant(rs, "first_failure_at"),
-				instant(rs, "last_failure_at"), instant(rs, "blocked_until"));
+				instant(rs, "last_failure_at"), instant(rs, "blocked_until"), rs.getInt("attempts_in_progress"),
+				instant(rs, "last_attempt_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -39,18 +39,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for it still signs in, so no attacker, however many addresses it has, locks the user out of a
  * clean one.</li>
  * </ul>
- * An attempt is counted before its password is checked ({@link #reserve}), under row locks, and
- * taken back when the password was right ({@link #succeeded}): a burst of parallel guesses gets at
- * most the limit through to the password check. A refused attempt is not counted, so every block
- * ends: the real user can sign in after the delay.
+ * Before its password is checked, an attempt reserves a place ({@link #reserve}): under the row
+ * lock of its {@code user+ip} key, it counts among the attempts in progress there, as long as those
+ * (were they all wrong) would not pass the limit; otherwise it waits for their outcome. So a burst
+ * of parallel guesses gets no more than the limit to the password check (the rest are refused once
+ * those have failed), while parallel sign-ins with the right password all get through. A refused
+ * attempt is not counted, so every block ends: the real user can sign in after the delay.
  */
 @Component
 public class LoginThrottle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
 
-	/** Concurrent first attempts race to insert a key's row; the losers find it on the next try. */
 	private static final int TRIES = 3;
+
+	/** Longer than any password check: an attempt still "in progress" after it was left by a stopped instance. */
+	private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+
+	/** How long an attempt waits for those in progress before it is refused. */
+	private static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
 	private final LoginFailureRows rows;
 
@@ -77,31 +86,58 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * Counts the attempt as a failure before its password is checked, or refuses it (uncounted) with
-	 * how long to wait when one of its keys is blocked.
+	 * A place for the attempt among those whose password is being checked, once there is one, or
+	 * its refusal (uncounted) with how long to wait when one of its keys is blocked.
 	 */
 	public Attempt reserve(String username, String remoteAddress) {
 		Attempt attempt = Attempt.of(username, remoteAddress);
-		retryingFirstInserts(() -> this.ownTransaction.execute((status) -> reserveLocked(attempt, Instant.now())));
+		Instant giveUp = Instant.now().plus(MAX_WAIT);
+		while (!inOwnTransaction(() -> reserveLocked(attempt, Instant.now()))) {
+			if (Instant.now().isAfter(giveUp)) {
+				throw new LoginThrottledException(Duration.ofSeconds(1));
+			}
+			pause();
+		}
 		return attempt;
 	}
 
-	/** The password was right: this address no longer fails for the username, and the attempt was no failure. */
-	public void succeeded(Attempt attempt) {
-		retryingFirstInserts(() -> this.ownTransaction.execute((status) -> {
+	/** A wrong password (or unknown username, or disabled account): one more failure under every key. */
+	public void failed(Attempt attempt) {
+		inOwnTransaction(() -> {
 			Instant now = Instant.now();
-			this.rows.lock(attempt.userAtAddress());
+			LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
+			LoginFailureRows.Locked user = this.rows.lock(attempt.user());
+			LoginFailureRows.Locked address = this.rows.lock(attempt.address());
+			boolean failedHereBefore = perUserAtAddress().live(userAtAddress.current(), now);
+			count(userAtAddress, perUserAtAddress(), now, true);
+			if (!failedHereBefore) {
+				count(user, perUser(), now, false);
+			}
+			count(address, perAddress(), now, false);
+			return true;
+		});
+	}
+
+	/** The password was right: this address no longer counts as one that failed for the username. */
+	public void succeeded(Attempt attempt) {
+		inOwnTransaction(() -> {
+			Instant now = Instant.now();
+			LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
 			this.rows.delete(attempt.userAtAddress());
-			takeBackOne(this.rows.lock(attempt.user()), perUser(), now);
-			takeBackOne(this.rows.lock(attempt.address()), perAddress(), now);
-			return null;
-		}));
+			if (perUserAtAddress().live(userAtAddress.current(), now)) {
+				takeBackOne(this.rows.lock(attempt.user()), perUser(), now);
+			}
+			return true;
+		});
 	}
 
 	/** Every key still counting or blocked, or just the one given; most recent failure first. */
 	public List<LoginFailure> entries(String key) {
 		Instant now = Instant.now();
-		return this.rows.since(quietCutoff(now), key).stream().filter((failure) -> ruleOf(failure.key()).live(failure, now)).toList();
+		return this.rows.since(quietCutoff(now), key)
+			.stream()
+			.filter((failure) -> ruleOf(failure.key()).live(failure, now))
+			.toList();
 	}
 
 	/** The username's own key and its keys at every address; most recent failure first. */
@@ -130,13 +166,15 @@ public class LoginThrottle {
 		return this.rows.deleteBefore(quietCutoff(Instant.now()));
 	}
 
-	private Void reserveLocked(Attempt attempt, Instant now) {
+	/** False when the attempts in progress might use up what the key still allows: then it waits. */
+	private boolean reserveLocked(Attempt attempt, Instant now) {
 		LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
 		LoginFailureRows.Locked user = this.rows.lock(attempt.user());
 		LoginFailureRows.Locked address = this.rows.lock(attempt.address());
-		boolean failedHereBefore = perUserAtAddress().live(userAtAddress.current(), now);
+		LoginFailure here = userAtAddress.current();
+		boolean failedHereBefore = perUserAtAddress().live(here, now);
 		Instant blockedUntil = Stream
-			.of(perUserAtAddress().blockedUntil(userAtAddress.current(), now),
+			.of(perUserAtAddress().blockedUntil(here, now),
 					failedHereBefore ? perUser().blockedUntil(user.current(), now) : null,
 					perAddress().blockedUntil(address.current(), now))
 			.filter(Objects::nonNull)
@@ -145,21 +183,35 @@ public class LoginThrottle {
 		if (blockedUntil != null) {
 			throw new LoginThrottledException(Duration.between(now, blockedUntil));
 		}
-		count(userAtAddress, perUserAtAddress(), now);
-		if (!failedHereBefore) {
-			count(user, perUser(), now);
+		int inProgress = attemptsInProgress(here, now);
+		// past the limit (a block has ended), one more failure blocks again: one attempt at a time
+		int allowed = Math.max(1, this.properties.maxFailures() - (failedHereBefore ? here.failures() : 0));
+		if (inProgress >= allowed) {
+			return false;
 		}
-		count(address, perAddress(), now);
-		return null;
+		LoginFailure current = (here != null) ? here
+				: new LoginFailure(attempt.userAtAddress(), 0, now, now, null, 0, null);
+		this.rows.save(userAtAddress, current.withAttemptsInProgress(inProgress + 1, now));
+		return true;
 	}
 
-	private void count(LoginFailureRows.Locked row, Rule rule, Instant now) {
-		LoginFailure next = rule.afterFailure(row.key(), row.current(), now);
-		this.rows.save(row, next);
+	/** One more failure; {@code endsAnAttempt} on the key the attempt was in progress under. */
+	private void count(LoginFailureRows.Locked row, Rule rule, Instant now, boolean endsAnAttempt) {
+		LoginFailure current = row.current();
+		LoginFailure next = rule.afterFailure(row.key(), current, now);
+		int inProgress = Math.max(0, attemptsInProgress(current, now) - (endsAnAttempt ? 1 : 0));
+		this.rows.save(row,
+				next.withAttemptsInProgress(inProgress, (current != null) ? current.lastAttemptAt() : null));
 		if (next.blockedUntil() != null) {
 			logger.debug("Sign-ins for '{}' blocked until {} after {} failures", row.key(), next.blockedUntil(),
 					next.failures());
 		}
+	}
+
+	/** Those of a stopped instance never end: after a while they no longer count. */
+	private static int attemptsInProgress(LoginFailure failure, Instant now) {
+		return (failure != null && failure.lastAttemptAt() != null
+				&& failure.lastAttemptAt().isAfter(now.minus(ATTEMPT_TIMEOUT))) ? failure.attemptsInProgress() : 0;
 	}
 
 	private void takeBackOne(LoginFailureRows.Locked row, Rule rule, Instant now) {
@@ -173,7 +225,8 @@ public class LoginThrottle {
 		}
 		int failures = current.failures() - 1;
 		this.rows.save(row, new LoginFailure(row.key(), failures, current.firstFailureAt(), current.lastFailureAt(),
-				(failures < rule.limit()) ? null : current.blockedUntil()));
+				(failures < rule.limit()) ? null : current.blockedUntil(), current.attemptsInProgress(),
+				current.lastAttemptAt()));
 	}
 
 	private Stream<LoginFailure> keysOfUser(String username) {
@@ -185,11 +238,11 @@ public class LoginThrottle {
 		return keys.stream();
 	}
 
-	private static void retryingFirstInserts(Supplier<?> transaction) {
+	/** Concurrent first attempts race to insert a key's row; the losers find it on the next try. */
+	private boolean inOwnTransaction(Supplier<Boolean> work) {
 		for (int tries = 1;; tries++) {
 			try {
-				transaction.get();
-				return;
+				return Boolean.TRUE.equals(this.ownTransaction.execute((status) -> work.get()));
 			}
 			catch (DuplicateKeyException ex) {
 				if (tries == TRIES) {
@@ -197,6 +250,16 @@ public class LoginThrottle {
 				}
 				logger.debug("A first attempt raced another for a throttle key's row: counting it again");
 			}
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL_INTERVAL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LoginThrottledException(Duration.ofSeconds(1));
 		}
 	}
 
@@ -233,7 +296,7 @@ public class LoginThrottle {
 
 		/** Whether the key's count still stands (else the next failure starts it anew). */
 		boolean live(LoginFailure failure, Instant now) {
-			if (failure == null) {
+			if (failure == null || failure.failures() == 0) {
 				return false;
 			}
 			Instant since = this.perWindow ? failure.firstFailureAt() : failure.quietSince();
@@ -253,7 +316,7 @@ public class LoginThrottle {
 				blockedUntil = this.perWindow ? first.plus(this.properties.window())
 						: now.plus(this.properties.delayAfter(failures - this.limit));
 			}
-			return new LoginFailure(key, failures, first, now, blockedUntil);
+			return new LoginFailure(key, failures, first, now, blockedUntil, 0, null);
 		}
 
 	}

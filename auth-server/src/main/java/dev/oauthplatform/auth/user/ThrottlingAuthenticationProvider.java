@@ -6,10 +6,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Puts {@link LoginThrottle} in front of the password check shared by the login form and the
- * password grant. The attempt is counted before its password is hashed, so a parallel burst gets
- * no more than the limit through, and a throttled one is refused unhashed, so floods cost no
- * bcrypt. Every attempt counts until its password is right: a wrong password, an unknown username
- * and a disabled account alike, so the throttle does not tell which usernames exist.
+ * password grant. An attempt reserves its place before its password is hashed, so a parallel burst
+ * gets no more than the limit through, and a throttled one is refused unhashed, so floods cost no
+ * bcrypt. Every attempt whose password is not found right counts as a failure: a wrong password,
+ * an unknown username and a disabled account alike, so the throttle does not tell which usernames
+ * exist.
  */
 public final class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -24,12 +25,20 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 
 	@Override
 	public Authentication authenticate(Authentication attempt) {
-		LoginThrottle.Attempt counted = this.throttle.reserve(attempt.getName(), clientAddress(attempt));
-		// Any exception leaves the attempt counted as a failure.
-		Authentication user = this.passwords.authenticate(attempt);
-		if (user != null) {
-			this.throttle.succeeded(counted);
+		LoginThrottle.Attempt reserved = this.throttle.reserve(attempt.getName(), clientAddress(attempt));
+		Authentication user;
+		try {
+			user = this.passwords.authenticate(attempt);
 		}
+		catch (RuntimeException ex) {
+			this.throttle.failed(reserved);
+			throw ex;
+		}
+		if (user == null) {
+			this.throttle.failed(reserved);
+			return null;
+		}
+		this.throttle.succeeded(reserved);
 		return user;
 	}
 

@@ -92,6 +92,17 @@ class ThrottleAddressesTest extends HttpTest {
 	}
 
 	@Test
+	void parallelSignInsWithTheRightPasswordAllGetInWhateverTheLimit() {
+		String address = randomAddress();
+		int parallel = 2 * this.limits.maxFailures();
+
+		List<Integer> statuses = Concurrently.run(parallel,
+				() -> passwordGrant(from(address), USER_PASSWORD).then().extract().statusCode());
+
+		assertThat(statuses).containsOnly(200).hasSize(parallel);
+	}
+
+	@Test
 	void anXForwardedForHeaderFromAClientThatIsNoTrustedProxyIsIgnored() {
 		String client = randomLoopbackAddress();
 		String claimed = randomAddress();
