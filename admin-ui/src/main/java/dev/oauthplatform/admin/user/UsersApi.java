@@ -79,10 +79,10 @@ class UsersApi {
 			});
 	}
 
-	/** The contract deletes by counter key ({@code user:<username>}), not by username. */
+	/** Every counter of the username, its own and at each address: unlocked from everywhere. */
 	void unlock(String username) {
 		this.api.delete()
-			.uri((uri) -> uri.path("/admin/api/login-throttle").queryParam("key", "user:{name}").build(username))
+			.uri((uri) -> uri.path("/admin/api/login-throttle").queryParam("username", "{name}").build(username))
 			.retrieve()
 			.toBodilessEntity();
 	}

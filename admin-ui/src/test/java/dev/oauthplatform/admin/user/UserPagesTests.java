@@ -55,11 +55,13 @@ class UserPagesTests {
 		given(this.users.authorizations("u1")).willReturn(List.of(new UsersApi.Authorization("a1", "shop", "Shop",
 				"authorization_code", List.of("openid"), NOW, null, NOW.plusSeconds(3600))));
 		given(this.users.throttle("alice"))
-			.willReturn(List.of(new UsersApi.Throttle("user:alice", 5, NOW, NOW.plusSeconds(900))));
+			.willReturn(List.of(new UsersApi.Throttle("user+ip:alice|203.0.113.7", 5, NOW, NOW.plusSeconds(900)),
+					new UsersApi.Throttle("user:alice", 1, NOW, null)));
 		this.mvc.perform(get("/users/u1").with(oidcLogin()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"unlock\"")))
-			.andExpect(content().string(containsString("blocked until")))
+			.andExpect(content().string(containsString("5 failed attempts from 203.0.113.7, blocked until")))
+			.andExpect(content().string(containsString("Failed from 1 address<")))
 			.andExpect(content().string(containsString("data-authorization-id=\"a1\"")))
 			.andExpect(content().string(containsString("id=\"toggle-user-enabled\"")));
 	}

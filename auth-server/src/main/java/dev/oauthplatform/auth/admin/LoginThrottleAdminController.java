@@ -16,9 +16,10 @@ import dev.oauthplatform.auth.user.LoginFailure;
 import dev.oauthplatform.auth.user.LoginThrottle;
 
 /**
- * The sign-in throttle's counters: which usernames ({@code user:alice}) and client addresses
- * ({@code ip:203.0.113.7}) are counting failures or blocked, and clearing one, e.g. for a user
- * who locked themselves out.
+ * The sign-in throttle's counters: which usernames at which addresses
+ * ({@code user+ip:alice|203.0.113.7}), usernames ({@code user:alice}) and client addresses
+ * ({@code ip:203.0.113.7}, {@code ip:2001:db8:1:2::/64}) are counting failures or blocked, and
+ * clearing them, e.g. for a user who locked themselves out.
  */
 @RestController
 @RequestMapping("/admin/api/login-throttle")
@@ -30,30 +31,35 @@ class LoginThrottleAdminController {
 		this.throttle = throttle;
 	}
 
+	/** {@code username=alice}: every key of that username, its own and at each address. */
 	@GetMapping
 	List<Entry> list(@RequestParam(required = false) String key, @RequestParam(required = false) String username) {
-		return this.throttle.entries(key(key, username, false)).stream().map(Entry::of).toList();
+		oneOf(key, username, false);
+		List<LoginFailure> entries = (username != null) ? this.throttle.entriesOfUser(username)
+				: this.throttle.entries(key);
+		return entries.stream().map(Entry::of).toList();
 	}
 
 	@DeleteMapping
 	ResponseEntity<Void> clear(@RequestParam(required = false) String key,
 			@RequestParam(required = false) String username) {
-		String throttleKey = key(key, username, true);
-		if (!this.throttle.clear(throttleKey)) {
-			throw AdminApiException.notFound("Login throttle key '" + throttleKey + "'");
+		oneOf(key, username, true);
+		boolean cleared = (username != null) ? this.throttle.clearUser(username) : this.throttle.clear(key);
+		if (!cleared) {
+			throw AdminApiException.notFound((username != null) ? "Login throttle keys of username '" + username + "'"
+					: "Login throttle key '" + key + "'");
 		}
 		return ResponseEntity.noContent().build();
 	}
 
-	/** {@code username=alice} is short for {@code key=user:alice}, cased as the throttle keys it. */
-	private static String key(String key, String username, boolean required) {
+	private static void oneOf(String key, String username, boolean required) {
 		if (key != null && username != null) {
 			throw AdminApiException.invalidRequest("Give key or username, not both");
 		}
 		if (required && key == null && username == null) {
-			throw AdminApiException.invalidRequest("Give key (user:<username> or ip:<address>) or username");
+			throw AdminApiException
+				.invalidRequest("Give key (user+ip:<username>|<address>, user:<username> or ip:<address>) or username");
 		}
-		return (username != null) ? LoginThrottle.userKey(username) : key;
 	}
 
 	/** No global naming strategy is set: the admin API's snake_case is spelled out. */

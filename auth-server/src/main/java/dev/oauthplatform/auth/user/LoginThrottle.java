@@ -1,17 +1,13 @@
 package dev.oauthplatform.auth.user;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -19,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,183 +22,303 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed sign-ins per username and per client address in the database, so that every
- * instance sees the same counts, and says when a key is blocked. A blocked key is refused without
- * its attempts being counted, so a block always ends: the real user can sign in after the delay.
+ * Counts sign-in attempts in the database, so that every instance counts and refuses alike, under
+ * three keys ({@link ThrottleKeys}):
+ * <ul>
+ * <li>{@code user+ip:<username>|<address>}, tight ({@code max-failures}): a username guessed at
+ * from one address is refused there, for a delay that doubles with each further failure. It is
+ * the only key that one address can fill for one username, and it stops nobody elsewhere.</li>
+ * <li>{@code ip:<address>}, loose ({@code max-failures-per-ip} per window, whatever the
+ * usernames): one address spraying guesses at many usernames. A rate, not a chain: at the limit
+ * the address waits for the end of the window, so a busy NAT is never refused for longer.</li>
+ * <li>{@code user:<username>}, loose ({@code max-addresses-per-user}): counts the addresses
+ * that failed for the username, each once while its own count lasts, not the failures. One
+ * address alone moves it by one, so it can never lock the user out. At the limit the username is
+ * under a distributed attack, and an address that failed for it gets no further guess while the
+ * block lasts (each attacking address gets one guess, not five); an address that has not failed
+ * for it still signs in, so no attacker, however many addresses it has, locks the user out of a
+ * clean one.</li>
+ * </ul>
+ * Before its password is checked, an attempt reserves a place ({@link #reserve}): under the row
+ * lock of its {@code user+ip} key, it counts among the attempts in progress there, as long as those
+ * (were they all wrong) would not pass the limit; otherwise it waits for their outcome. So a burst
+ * of parallel guesses gets no more than the limit to the password check (the rest are refused once
+ * those have failed), while parallel sign-ins with the right password all get through. A refused
+ * attempt is not counted, so every block ends: the real user can sign in after the delay.
  */
 @Component
 public class LoginThrottle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
 
-	private static final String USER_PREFIX = "user:";
+	private static final int TRIES = 3;
 
-	private static final String IP_PREFIX = "ip:";
+	/** Longer than any password check: an attempt still "in progress" after it was left by a stopped instance. */
+	private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
-	/** The column's width: no request can make a key the database refuses. */
-	private static final int MAX_KEY_LENGTH = 255;
+	/** How long an attempt waits for those in progress before it is refused. */
+	private static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
-	private static final String COLUMNS = "throttle_key, failures, first_failure_at, last_failure_at, blocked_until";
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
-	private final JdbcClient jdbc;
+	private final LoginFailureRows rows;
 
 	private final TransactionTemplate ownTransaction;
 
 	private final LoginThrottleProperties properties;
 
 	LoginThrottle(DataSource dataSource, PlatformTransactionManager transactions, LoginThrottleProperties properties) {
-		this.jdbc = JdbcClient.create(dataSource);
-		// A failure counts even when the caller's transaction (if any) rolls back.
+		this.rows = new LoginFailureRows(dataSource);
+		// An attempt counts even when the caller's transaction (if any) rolls back.
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.properties = properties;
 	}
 
-	/** Usernames are counted case-insensitively: "Alice" and "alice" get no separate allowances. */
-	public static String userKey(String username) {
-		return key(USER_PREFIX + username.toLowerCase(Locale.ROOT));
-	}
+	/** The keys one attempt counts under; locked in this order by every transaction, so none deadlock. */
+	public record Attempt(String userAtAddress, String user, String address) {
 
-	public static String ipKey(String address) {
-		return key(IP_PREFIX + address);
-	}
-
-	private static String key(String key) {
-		return (key.length() > MAX_KEY_LENGTH) ? key.substring(0, MAX_KEY_LENGTH) : key;
-	}
-
-	/** How long the longer-blocked of this username and address still is, if either is. */
-	public Optional<Duration> blockedFor(String username, String address) {
-		Instant now = Instant.now();
-		return this.jdbc
-			.sql("select blocked_until from login_failure where throttle_key in (:keys) and blocked_until > :now")
-			.param("keys", keys(username, address))
-			.param("now", timestamp(now))
-			.query((rs, row) -> instant(rs, "blocked_until"))
-			.list()
-			.stream()
-			.max(Comparator.naturalOrder())
-			.map((until) -> Duration.between(now, until));
-	}
-
-	public void recordFailure(String username, String address) {
-		count(userKey(username), this.properties.maxFailures());
-		if (address != null) {
-			count(ipKey(address), this.properties.maxFailuresPerIp());
+		static Attempt of(String username, String remoteAddress) {
+			return new Attempt(ThrottleKeys.userAtAddress(username, remoteAddress), ThrottleKeys.user(username),
+					ThrottleKeys.address(remoteAddress));
 		}
+
 	}
 
-	/** Only the username's count: one good password must not reset an address that guesses at many users. */
-	public void recordSuccess(String username) {
-		this.jdbc.sql("delete from login_failure where throttle_key = ?").param(userKey(username)).update();
+	/**
+	 * A place for the attempt among those whose password is being checked, once there is one, or
+	 * its refusal (uncounted) with how long to wait when one of its keys is blocked.
+	 */
+	public Attempt reserve(String username, String remoteAddress) {
+		Attempt attempt = Attempt.of(username, remoteAddress);
+		Instant giveUp = Instant.now().plus(MAX_WAIT);
+		while (!inOwnTransaction(() -> reserveLocked(attempt, Instant.now()))) {
+			if (Instant.now().isAfter(giveUp)) {
+				throw new LoginThrottledException(Duration.ofSeconds(1));
+			}
+			pause();
+		}
+		return attempt;
+	}
+
+	/** A wrong password (or unknown username, or disabled account): one more failure under every key. */
+	public void failed(Attempt attempt) {
+		inOwnTransaction(() -> {
+			Instant now = Instant.now();
+			LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
+			LoginFailureRows.Locked user = this.rows.lock(attempt.user());
+			LoginFailureRows.Locked address = this.rows.lock(attempt.address());
+			boolean failedHereBefore = perUserAtAddress().live(userAtAddress.current(), now);
+			count(userAtAddress, perUserAtAddress(), now, true);
+			if (!failedHereBefore) {
+				count(user, perUser(), now, false);
+			}
+			count(address, perAddress(), now, false);
+			return true;
+		});
+	}
+
+	/** The password was right: this address no longer counts as one that failed for the username. */
+	public void succeeded(Attempt attempt) {
+		inOwnTransaction(() -> {
+			Instant now = Instant.now();
+			LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
+			this.rows.delete(attempt.userAtAddress());
+			if (perUserAtAddress().live(userAtAddress.current(), now)) {
+				takeBackOne(this.rows.lock(attempt.user()), perUser(), now);
+			}
+			return true;
+		});
 	}
 
 	/** Every key still counting or blocked, or just the one given; most recent failure first. */
 	public List<LoginFailure> entries(String key) {
-		String live = "(last_failure_at >= :cutoff or blocked_until >= :cutoff)";
-		String sql = "select " + COLUMNS + " from login_failure where " + live
-				+ ((key != null) ? " and throttle_key = :key" : "") + " order by last_failure_at desc";
-		JdbcClient.StatementSpec query = this.jdbc.sql(sql).param("cutoff", timestamp(quietCutoff(Instant.now())));
-		if (key != null) {
-			query = query.param("key", key);
-		}
-		return query.query(LoginThrottle::failure).list();
+		Instant now = Instant.now();
+		return this.rows.since(quietCutoff(now), key)
+			.stream()
+			.filter((failure) -> ruleOf(failure.key()).live(failure, now))
+			.toList();
+	}
+
+	/** The username's own key and its keys at every address; most recent failure first. */
+	public List<LoginFailure> entriesOfUser(String username) {
+		Instant now = Instant.now();
+		return keysOfUser(username).filter((failure) -> ruleOf(failure.key()).live(failure, now))
+			.sorted(Comparator.comparing(LoginFailure::lastFailureAt).reversed())
+			.toList();
 	}
 
 	/** Forgets a key's failures (and ends its block); false when there was nothing to forget. */
 	public boolean clear(String key) {
-		return this.jdbc.sql("delete from login_failure where throttle_key = ?").param(key).update() > 0;
+		return this.rows.delete(key);
+	}
+
+	/** Forgets every key of the username (its own and at each address); false when there was none. */
+	public boolean clearUser(String username) {
+		List<String> keys = keysOfUser(username).map(LoginFailure::key).toList();
+		return keys.stream().map(this.rows::delete).reduce(false, Boolean::logicalOr);
 	}
 
 	/** Keys whose quiet window has passed count from zero anyway: their rows are only clutter. */
 	@Scheduled(fixedDelayString = "${auth.login-throttle.window:15m}",
 			initialDelayString = "${auth.login-throttle.window:15m}")
 	public int purge() {
-		SqlParameterValue cutoff = timestamp(quietCutoff(Instant.now()));
-		return this.jdbc
-			.sql("delete from login_failure where last_failure_at < :cutoff"
-					+ " and (blocked_until is null or blocked_until < :cutoff)")
-			.param("cutoff", cutoff)
-			.update();
+		return this.rows.deleteBefore(quietCutoff(Instant.now()));
 	}
 
-	/**
-	 * One more failure for the key, under a row lock so that concurrent failures (on any instance)
-	 * all count. The first failure of a key inserts its row; if another request inserted it at the
-	 * same moment, the insert fails on the primary key and a second try finds the row to lock.
-	 */
-	private void count(String key, int limit) {
-		try {
-			this.ownTransaction.executeWithoutResult((status) -> countLocked(key, limit, Instant.now()));
+	/** False when the attempts in progress might use up what the key still allows: then it waits. */
+	private boolean reserveLocked(Attempt attempt, Instant now) {
+		LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
+		LoginFailureRows.Locked user = this.rows.lock(attempt.user());
+		LoginFailureRows.Locked address = this.rows.lock(attempt.address());
+		LoginFailure here = userAtAddress.current();
+		boolean failedHereBefore = perUserAtAddress().live(here, now);
+		Instant blockedUntil = Stream
+			.of(perUserAtAddress().blockedUntil(here, now),
+					failedHereBefore ? perUser().blockedUntil(user.current(), now) : null,
+					perAddress().blockedUntil(address.current(), now))
+			.filter(Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
+		if (blockedUntil != null) {
+			throw new LoginThrottledException(Duration.between(now, blockedUntil));
 		}
-		catch (DuplicateKeyException ex) {
-			logger.debug("First failure for '{}' raced another: counting it again", key);
-			this.ownTransaction.executeWithoutResult((status) -> countLocked(key, limit, Instant.now()));
+		int inProgress = attemptsInProgress(here, now);
+		// past the limit (a block has ended), one more failure blocks again: one attempt at a time
+		int allowed = Math.max(1, this.properties.maxFailures() - (failedHereBefore ? here.failures() : 0));
+		if (inProgress >= allowed) {
+			return false;
 		}
+		LoginFailure current = (here != null) ? here
+				: new LoginFailure(attempt.userAtAddress(), 0, now, now, null, 0, null);
+		this.rows.save(userAtAddress, current.withAttemptsInProgress(inProgress + 1, now));
+		return true;
 	}
 
-	private void countLocked(String key, int limit, Instant now) {
-		Optional<LoginFailure> current = this.jdbc
-			.sql("select " + COLUMNS + " from login_failure where throttle_key = ? for update")
-			.param(key)
-			.query(LoginThrottle::failure)
-			.optional();
-		LoginFailure next = next(current.orElse(null), key, limit, now);
-		if (current.isPresent()) {
-			this.jdbc
-				.sql("update login_failure set failures = ?, first_failure_at = ?, last_failure_at = ?,"
-						+ " blocked_until = ? where throttle_key = ?")
-				.params(next.failures(), timestamp(next.firstFailureAt()), timestamp(next.lastFailureAt()),
-						timestamp(next.blockedUntil()), key)
-				.update();
-		}
-		else {
-			this.jdbc.sql("insert into login_failure (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
-				.params(key, next.failures(), timestamp(next.firstFailureAt()), timestamp(next.lastFailureAt()),
-						timestamp(next.blockedUntil()))
-				.update();
-		}
+	/** One more failure; {@code endsAnAttempt} on the key the attempt was in progress under. */
+	private void count(LoginFailureRows.Locked row, Rule rule, Instant now, boolean endsAnAttempt) {
+		LoginFailure current = row.current();
+		LoginFailure next = rule.afterFailure(row.key(), current, now);
+		int inProgress = Math.max(0, attemptsInProgress(current, now) - (endsAnAttempt ? 1 : 0));
+		this.rows.save(row,
+				next.withAttemptsInProgress(inProgress, (current != null) ? current.lastAttemptAt() : null));
 		if (next.blockedUntil() != null) {
-			logger.debug("Sign-ins for '{}' blocked until {} after {} failures", key, next.blockedUntil(),
+			logger.debug("Sign-ins for '{}' blocked until {} after {} failures", row.key(), next.blockedUntil(),
 					next.failures());
 		}
 	}
 
-	/** The count after one more failure: anew after a quiet window, blocked from the limit on. */
-	private LoginFailure next(LoginFailure current, String key, int limit, Instant now) {
-		boolean fresh = current == null || !current.quietSince().isAfter(quietCutoff(now));
-		int failures = fresh ? 1 : current.failures() + 1;
-		Instant first = fresh ? now : current.firstFailureAt();
-		Instant blockedUntil = (failures >= limit) ? now.plus(this.properties.delayAfter(failures - limit)) : null;
-		return new LoginFailure(key, failures, first, now, blockedUntil);
+	/** Those of a stopped instance never end: after a while they no longer count. */
+	private static int attemptsInProgress(LoginFailure failure, Instant now) {
+		return (failure != null && failure.lastAttemptAt() != null
+				&& failure.lastAttemptAt().isAfter(now.minus(ATTEMPT_TIMEOUT))) ? failure.attemptsInProgress() : 0;
+	}
+
+	private void takeBackOne(LoginFailureRows.Locked row, Rule rule, Instant now) {
+		if (!rule.live(row.current(), now)) {
+			return;
+		}
+		LoginFailure current = row.current();
+		if (current.failures() <= 1) {
+			this.rows.delete(row.key());
+			return;
+		}
+		int failures = current.failures() - 1;
+		this.rows.save(row, new LoginFailure(row.key(), failures, current.firstFailureAt(), current.lastFailureAt(),
+				(failures < rule.limit()) ? null : current.blockedUntil(), current.attemptsInProgress(),
+				current.lastAttemptAt()));
+	}
+
+	private Stream<LoginFailure> keysOfUser(String username) {
+		List<LoginFailure> keys = new ArrayList<>(this.rows.since(Instant.EPOCH, ThrottleKeys.user(username)));
+		this.rows.startingWith(ThrottleKeys.userAtAnyAddressPrefix(username))
+			.stream()
+			.filter((failure) -> ThrottleKeys.isUserAtAddressOf(failure.key(), username))
+			.forEach(keys::add);
+		return keys.stream();
+	}
+
+	/** Concurrent first attempts race to insert a key's row; the losers find it on the next try. */
+	private boolean inOwnTransaction(Supplier<Boolean> work) {
+		for (int tries = 1;; tries++) {
+			try {
+				return Boolean.TRUE.equals(this.ownTransaction.execute((status) -> work.get()));
+			}
+			catch (DuplicateKeyException ex) {
+				if (tries == TRIES) {
+					throw ex;
+				}
+				logger.debug("A first attempt raced another for a throttle key's row: counting it again");
+			}
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL_INTERVAL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LoginThrottledException(Duration.ofSeconds(1));
+		}
+	}
+
+	private Rule ruleOf(String key) {
+		if (key.startsWith(ThrottleKeys.USER_AT_ADDRESS)) {
+			return perUserAtAddress();
+		}
+		return key.startsWith(ThrottleKeys.USER) ? perUser() : perAddress();
+	}
+
+	private Rule perUserAtAddress() {
+		return new Rule(this.properties.maxFailures(), false, this.properties);
+	}
+
+	private Rule perUser() {
+		return new Rule(this.properties.maxAddressesPerUser(), false, this.properties);
+	}
+
+	private Rule perAddress() {
+		return new Rule(this.properties.maxFailuresPerIp(), true, this.properties);
 	}
 
 	private Instant quietCutoff(Instant now) {
 		return now.minus(this.properties.window());
 	}
 
-	private static List<String> keys(String username, String address) {
-		List<String> keys = new ArrayList<>(List.of(userKey(username)));
-		if (address != null) {
-			keys.add(ipKey(address));
+	/**
+	 * How one key counts. Chained (per username): failures count while each comes within a window
+	 * of the previous one or of the end of a block, and each one past the limit doubles the delay.
+	 * Per window (per address): failures count within a window from the first; at the limit the
+	 * key is refused until that window ends, then counts anew.
+	 */
+	private record Rule(int limit, boolean perWindow, LoginThrottleProperties properties) {
+
+		/** Whether the key's count still stands (else the next failure starts it anew). */
+		boolean live(LoginFailure failure, Instant now) {
+			if (failure == null || failure.failures() == 0) {
+				return false;
+			}
+			Instant since = this.perWindow ? failure.firstFailureAt() : failure.quietSince();
+			return since.isAfter(now.minus(this.properties.window())) || failure.blockedAt(now);
 		}
-		return keys;
-	}
 
-	private static LoginFailure failure(ResultSet rs, int row) throws SQLException {
-		return new LoginFailure(rs.getString("throttle_key"), rs.getInt("failures"), instant(rs, "first_failure_at"),
-				instant(rs, "last_failure_at"), instant(rs, "blocked_until"));
-	}
+		Instant blockedUntil(LoginFailure failure, Instant now) {
+			return (failure != null && failure.blockedAt(now)) ? failure.blockedUntil() : null;
+		}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
-	}
+		LoginFailure afterFailure(String key, LoginFailure current, Instant now) {
+			boolean fresh = !live(current, now);
+			int failures = fresh ? 1 : current.failures() + 1;
+			Instant first = fresh ? now : current.firstFailureAt();
+			Instant blockedUntil = null;
+			if (failures >= this.limit) {
+				blockedUntil = this.perWindow ? first.plus(this.properties.window())
+						: now.plus(this.properties.delayAfter(failures - this.limit));
+			}
+			return new LoginFailure(key, failures, first, now, blockedUntil, 0, null);
+		}
 
-	/** Typed, so that H2 and PostgreSQL bind it (null included) as {@code timestamp with time zone}. */
-	private static SqlParameterValue timestamp(Instant instant) {
-		return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
-				(instant != null) ? instant.atOffset(ZoneOffset.UTC) : null);
 	}
 
 }

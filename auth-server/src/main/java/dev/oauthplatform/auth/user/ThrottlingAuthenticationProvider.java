@@ -1,16 +1,16 @@
 package dev.oauthplatform.auth.user;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Puts {@link LoginThrottle} in front of the password check shared by the login form and the
- * password grant. A throttled attempt is refused before its password is hashed, so floods cost
- * no bcrypt; a wrong password and an unknown username count alike, so the throttle does not tell
- * which usernames exist.
+ * password grant. An attempt reserves its place before its password is hashed, so a parallel burst
+ * gets no more than the limit through, and a throttled one is refused unhashed, so floods cost no
+ * bcrypt. Every attempt whose password is not found right counts as a failure: a wrong password,
+ * an unknown username and a disabled account alike, so the throttle does not tell which usernames
+ * exist.
  */
 public final class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -25,20 +25,21 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 
 	@Override
 	public Authentication authenticate(Authentication attempt) {
-		String username = attempt.getName();
-		String address = clientAddress(attempt);
-		this.throttle.blockedFor(username, address).ifPresent((wait) -> {
-			throw new LoginThrottledException(wait);
-		});
+		LoginThrottle.Attempt reserved = this.throttle.reserve(attempt.getName(), clientAddress(attempt));
+		Authentication user;
 		try {
-			Authentication user = this.passwords.authenticate(attempt);
-			this.throttle.recordSuccess(username);
-			return user;
+			user = this.passwords.authenticate(attempt);
 		}
-		catch (BadCredentialsException | UsernameNotFoundException ex) {
-			this.throttle.recordFailure(username, address);
+		catch (RuntimeException ex) {
+			this.throttle.failed(reserved);
 			throw ex;
 		}
+		if (user == null) {
+			this.throttle.failed(reserved);
+			return null;
+		}
+		this.throttle.succeeded(reserved);
+		return user;
 	}
 
 	@Override
@@ -48,8 +49,8 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 
 	/**
 	 * The request's remote address: the login form's filter and the token endpoint's both put it in
-	 * the details. Behind a proxy it is the proxy's unless forwarded headers are trusted
-	 * ({@code server.forward-headers-strategy}).
+	 * the details. Tomcat takes it from X-Forwarded-For only when the peer is a configured proxy
+	 * ({@code server.tomcat.remoteip.internal-proxies}, {@code AUTH_TRUSTED_PROXIES}).
 	 */
 	private static String clientAddress(Authentication attempt) {
 		return (attempt.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress() : null;

@@ -125,8 +125,8 @@ public class UserAccounts {
 			user.setPasswordHash(this.passwordEncoder.encode(password));
 			this.authorizations.revokeAllOfUser(user.getId());
 			user.endSessions();
-			// whoever was locked out by failed guesses may try the new password at once
-			this.throttle.clear(LoginThrottle.userKey(user.getUsername()));
+			// whoever was locked out by failed guesses, from any address, may try the new password at once
+			this.throttle.clearUser(user.getUsername());
 			return user;
 		});
 	}

@@ -1,10 +1,13 @@
 package dev.oauthplatform.auth.support;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +27,9 @@ import static io.restassured.RestAssured.given;
 /** The real server on a random port, spoken to over HTTP only. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HttpTest {
+
+	/** Apache HttpClient 4's parameter (ConnRoutePNames.LOCAL_ADDRESS) for the address its sockets bind to. */
+	private static final String LOCAL_ADDRESS = "http.route.local-address";
 
 	protected static final String USER_PASSWORD = "correct horse battery staple";
 
@@ -109,7 +115,7 @@ public abstract class HttpTest {
 
 	/**
 	 * A private (10/8) address, unlikely to be any other test's: failed sign-ins count per address,
-	 * and the test profile trusts X-Forwarded-For.
+	 * and the test profile trusts X-Forwarded-For from 127.0.0.1 (where REST Assured connects from).
 	 */
 	protected static String randomAddress() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -118,6 +124,29 @@ public abstract class HttpTest {
 
 	protected static RequestSpecification from(String address) {
 		return given().header("X-Forwarded-For", address);
+	}
+
+	/** A loopback address other than 127.0.0.1, unlikely to be any other test's. */
+	protected static String randomLoopbackAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "127." + random.nextInt(1, 256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	}
+
+	/**
+	 * A client connecting directly from this loopback address (its socket bound to it), not through
+	 * the proxy the test profile trusts: the server sees it as the request's remote address.
+	 */
+	protected RequestSpecification connectingFrom(String loopbackAddress) {
+		try {
+			InetAddress local = InetAddress.getByName(loopbackAddress);
+			return given().baseUri("http://127.0.0.1")
+				.port(this.port)
+				.config(RestAssured.config()
+					.httpClient(HttpClientConfig.httpClientConfig().setParam(LOCAL_ADDRESS, local)));
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException(ex);
+		}
 	}
 
 	/** A fresh access token for the bootstrap admin, from {@code admin-cli} on the password grant. */

@@ -99,9 +99,9 @@ class LoginThrottleDelayTest extends HttpTest {
 			.post("/oauth2/token");
 	}
 
-	/** The username's counter as the admin API shows it. */
+	/** The counter of the username at the test's address, as the admin API shows it. */
 	private Counter counter() {
-		JsonPath entry = admin().queryParam("username", this.username)
+		JsonPath entry = admin().queryParam("key", "user+ip:" + this.username + "|" + this.address)
 			.get("/admin/api/login-throttle")
 			.then()
 			.statusCode(200)

@@ -19,17 +19,19 @@ import dev.oauthplatform.auth.support.HttpTest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * Failed sign-ins on the password grant and the login form, counted per username and per client
- * address. Each test speaks from an address of its own (X-Forwarded-For, trusted in the test
- * profile) so that its counts touch no other test; the limits are application-test.yml's.
+ * Failed sign-ins on the password grant and the login form, counted per username at an address,
+ * per username and per client address. Each test speaks from an address of its own
+ * (X-Forwarded-For, trusted from 127.0.0.1 in the test profile) so that its counts touch no other
+ * test; the limits are application-test.yml's. {@link ThrottleAddressesTest} has the rules that
+ * tell addresses apart.
  */
 class LoginThrottleTest extends HttpTest {
 
@@ -73,24 +75,39 @@ class LoginThrottleTest extends HttpTest {
 	}
 
 	@Test
-	void theAdminApiShowsTheCounterAndClearingItLetsTheRightPasswordIn() {
+	void theAdminApiShowsTheCountersAndClearingThemLetsTheRightPasswordIn() {
 		String username = newUser();
 		failTimes(this.limits.maxFailures(), username);
 
 		admin().queryParam("username", username).get("/admin/api/login-throttle").then()
 			.statusCode(200)
-			.body("", hasSize(1))
-			.body("[0].key", equalTo("user:" + username))
-			.body("[0].failures", equalTo(this.limits.maxFailures()))
-			.body("[0].first_failure_at", notNullValue())
-			.body("[0].last_failure_at", notNullValue())
-			.body("[0].blocked_until", notNullValue());
-		admin().queryParam("key", "user:" + username).delete("/admin/api/login-throttle").then().statusCode(204);
+			.body("key", containsInAnyOrder("user+ip:" + username + "|" + this.address, "user:" + username))
+			.body("find { it.key.startsWith('user+ip:') }.failures", equalTo(this.limits.maxFailures()))
+			.body("find { it.key.startsWith('user+ip:') }.first_failure_at", notNullValue())
+			.body("find { it.key.startsWith('user+ip:') }.last_failure_at", notNullValue())
+			.body("find { it.key.startsWith('user+ip:') }.blocked_until", notNullValue())
+			// one address, however many failures
+			.body("find { it.key.startsWith('user:') }.failures", equalTo(1))
+			.body("find { it.key.startsWith('user:') }.blocked_until", nullValue());
+		admin().queryParam("username", username).delete("/admin/api/login-throttle").then().statusCode(204);
 
 		passwordGrant(this.address, username, USER_PASSWORD).then().statusCode(200);
-		admin().queryParam("key", "user:" + username).delete("/admin/api/login-throttle").then()
+		admin().queryParam("username", username).delete("/admin/api/login-throttle").then()
 			.statusCode(404)
 			.body("error", equalTo("not_found"));
+	}
+
+	@Test
+	void clearingTheKeyOfTheUsernameAtAnAddressLiftsItsBlock() {
+		String username = newUser();
+		failTimes(this.limits.maxFailures(), username);
+
+		admin().queryParam("key", "user+ip:" + username + "|" + this.address)
+			.delete("/admin/api/login-throttle")
+			.then()
+			.statusCode(204);
+
+		passwordGrant(this.address, username, USER_PASSWORD).then().statusCode(200);
 	}
 
 	@Test
@@ -139,10 +156,12 @@ class LoginThrottleTest extends HttpTest {
 			return null;
 		});
 
-		admin().queryParam("username", username).get("/admin/api/login-throttle").then()
+		admin().queryParam("key", "user+ip:" + username + "|" + this.address).get("/admin/api/login-throttle").then()
 			.body("[0].failures", equalTo(attempts));
 		admin().queryParam("key", "ip:" + this.address).get("/admin/api/login-throttle").then()
 			.body("[0].failures", equalTo(attempts));
+		admin().queryParam("key", "user:" + username).get("/admin/api/login-throttle").then()
+			.body("[0].failures", equalTo(1));
 	}
 
 	@Test

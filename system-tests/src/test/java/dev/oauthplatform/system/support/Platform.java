@@ -96,9 +96,7 @@ public final class Platform {
 		auth.put("ADMIN_CONSOLE_POST_LOGOUT_REDIRECT_URI", console + "/");
 		// short key rotation stages, so that a rotation can be watched within a test
 		Service authServer = Service.start("auth-server", authPort, auth,
-				List.of("--auth.keys.jwks-max-age=2s", "--auth.keys.check-interval=1s",
-						// every test signs in from 127.0.0.1, and the browser tests fail some on purpose
-						"--auth.login-throttle.max-failures-per-ip=50"));
+				List.of("--auth.keys.jwks-max-age=2s", "--auth.keys.check-interval=1s"));
 
 		Admin admin = new Admin(authServer.url(), adminPassword);
 		// a resource server: it introspects tokens issued to other clients (RFC 7662 §4)
