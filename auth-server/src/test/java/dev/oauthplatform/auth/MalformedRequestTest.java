@@ -245,7 +245,7 @@ class MalformedRequestTest extends HttpTest {
 					return exchange(form().formParam("client_id", t.c().spa().clientId()), code, SPA_REDIRECT,
 							Pkce.create().verifier());
 				}),
-				json("token: missing code_verifier (public client)", 401, "invalid_client", (t) -> {
+				json("token: missing code_verifier (public client, RFC 7636 §4.6)", 400, "invalid_grant", (t) -> {
 					String code = t.code(t.c().spa(), SPA_REDIRECT, Pkce.create());
 					return exchange(form().formParam("client_id", t.c().spa().clientId()), code, SPA_REDIRECT,
 							null);

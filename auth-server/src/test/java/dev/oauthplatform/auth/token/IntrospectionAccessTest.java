@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.support.HttpTest;
+import dev.oauthplatform.auth.support.Pkce;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.aMapWithSize;
@@ -44,7 +45,7 @@ class IntrospectionAccessTest extends HttpTest {
 			given().formParam("client_id", cli.clientId())
 				.formParam("grant_type", grant)
 				.formParam("code", "x")
-				.formParam("code_verifier", "y".repeat(43))
+				.formParam("code_verifier", Pkce.create().verifier())
 				.formParam("token", token)
 				.post("/oauth2/introspect")
 				.then()
