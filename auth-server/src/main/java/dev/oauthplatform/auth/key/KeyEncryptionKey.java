@@ -3,6 +3,8 @@ package dev.oauthplatform.auth.key;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -11,9 +13,9 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The AES-256 key that a key encryption secret stands for. A secret that decodes (base64,
- * either alphabet, or hex, which decodes as base64 too) to at least 256 bits is taken as random:
- * HKDF-SHA-256 turns it into the key. Anything shorter is a passphrase: PBKDF2-SHA-256 with
+ * The AES-256 key that a key encryption secret stands for. A secret that is generator output of
+ * at least 256 bits (hex, or base64 in either alphabet) is taken as random: HKDF-SHA-256 turns it
+ * into the key. Anything shorter is a passphrase: PBKDF2-SHA-256 with
  * 600,000 iterations (OWASP 2023), derived once at start-up, so that a guess costs an attacker
  * what it costs us at each start.
  */
@@ -22,6 +24,10 @@ final class KeyEncryptionKey {
 	static final int PBKDF2_ITERATIONS = 600_000;
 
 	private static final int KEY_BYTES = 32;
+
+	private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2}){32,}");
+
+	private static final Pattern MIXED = Pattern.compile("^(?=.*[a-z])(?=.*[A-Z])");
 
 	/**
 	 * One secret per deployment, one key per secret: a fixed, application-specific salt is enough
@@ -44,9 +50,21 @@ final class KeyEncryptionKey {
 		return decodedRandom(secret) != null;
 	}
 
+	/**
+	 * What a generator writes ({@code openssl rand -hex 32}, {@code -base64 32}, run.sh's base64url):
+	 * hex, or base64 with upper and lower case mixed, as random output all but always is (all but
+	 * 1 in 10^9). A long passphrase of lower-case words may also decode as base64: it is stretched.
+	 */
 	private static byte[] decodedRandom(String secret) {
+		String trimmed = secret.trim();
+		if (HEX.matcher(trimmed).matches()) {
+			return HexFormat.of().parseHex(trimmed);
+		}
+		if (!MIXED.matcher(trimmed).find()) {
+			return null;
+		}
 		try {
-			byte[] decoded = Base64.getUrlDecoder().decode(secret.trim().replace('+', '-').replace('/', '_'));
+			byte[] decoded = Base64.getUrlDecoder().decode(trimmed.replace('+', '-').replace('/', '_'));
 			return (decoded.length >= KEY_BYTES) ? decoded : null;
 		}
 		catch (IllegalArgumentException ex) {

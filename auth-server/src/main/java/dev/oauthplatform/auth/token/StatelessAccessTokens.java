@@ -8,22 +8,15 @@ import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
-
-import dev.oauthplatform.auth.config.AuthProperties;
 
 /**
  * Client credentials JWTs are not written to the database: issuing one stays free of writes, as
@@ -43,15 +36,8 @@ class StatelessAccessTokens {
 
 	private final EntityManager entityManager;
 
-	StatelessAccessTokens(JWKSource<SecurityContext> keys, RegisteredClientRepository clients,
-			EntityManager entityManager, AuthProperties properties) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
-			.jwsAlgorithms((algorithms) -> {
-				algorithms.add(SignatureAlgorithm.ES256);
-				algorithms.add(SignatureAlgorithm.RS256);
-			})
-			.build();
-		decoder.setJwtValidator(AccessTokenJwts.validator(properties.issuer()));
+	/** The decoder the server accepts bearer tokens with: our access tokens only ({@link AccessTokenJwts}). */
+	StatelessAccessTokens(JwtDecoder decoder, RegisteredClientRepository clients, EntityManager entityManager) {
 		this.decoder = decoder;
 		this.clients = clients;
 		this.entityManager = entityManager;

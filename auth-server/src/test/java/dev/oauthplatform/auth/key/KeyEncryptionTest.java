@@ -80,6 +80,9 @@ class KeyEncryptionTest {
 
 		assertThat(encryption.passphrase()).isTrue();
 		assertThat(KeyEncryption.of(SECRET, null).passphrase()).isFalse();
+		// 44 characters that happen to decode as base64url: words, so stretched all the same
+		assertThat(KeyEncryption.of("correct-horse-battery-staple-correct-horse-x", null).passphrase()).isTrue();
+		assertThat(KeyEncryption.of("ab".repeat(32), null).passphrase()).as("openssl rand -hex 32").isFalse();
 		assertThat(encryption.open(row("kid", encryption.seal("kid", "{}"))).jwk()).isEqualTo("{}");
 	}
 

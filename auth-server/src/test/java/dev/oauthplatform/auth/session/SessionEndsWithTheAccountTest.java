@@ -40,21 +40,6 @@ class SessionEndsWithTheAccountTest extends HttpTest {
 	}
 
 	@Test
-	void aSilentRequestFromABrowserThatNeverSignedInGetsLoginRequiredAtTheClient() {
-		RegisteredCredentials client = register(ClientType.WEB, Set.of(REDIRECT), Set.of("openid"), true);
-		Map<String, String> request = CodeFlow.request(client, REDIRECT, Pkce.create(), "openid");
-		request.put("prompt", "none");
-
-		Response response = new BrowserFlow(baseUrl()).authorize(request);
-
-		assertThat(response.header("Location")).startsWith(REDIRECT + "?");
-		assertThat(BrowserFlow.redirectParameters(response)).containsEntry("error", "login_required")
-			.containsEntry("state", "xyz-state")
-			.containsEntry("iss", "http://localhost:9000")
-			.doesNotContainKey("code");
-	}
-
-	@Test
 	void disablingAUserEndsTheirSession() {
 		SignedIn alice = signedIn();
 
