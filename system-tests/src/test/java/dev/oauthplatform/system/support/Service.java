@@ -39,7 +39,13 @@ final class Service {
 
 	/** Starts {@code module}'s jar on a free port and waits until it reports ready. */
 	static Service start(String module, int port, Map<String, String> environment, List<String> arguments) {
-		Path log = Path.of("target", "system-tests", module + ".log");
+		return start(module, module, port, environment, arguments);
+	}
+
+	/** The same, logging to {@code target/system-tests/<logName>.log}: a second instance keeps its own log. */
+	static Service start(String module, String logName, int port, Map<String, String> environment,
+			List<String> arguments) {
+		Path log = Path.of("target", "system-tests", logName + ".log");
 		try {
 			Files.createDirectories(log.getParent());
 			List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
@@ -79,6 +85,23 @@ final class Service {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Ends the process as a crash would: SIGKILL on the JVM itself (the command is java, no
+	 * wrapper script), so no shutdown hook runs and nothing is flushed or closed on the way out.
+	 */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				throw new IllegalStateException(this.name + " survived SIGKILL for 20 s");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
