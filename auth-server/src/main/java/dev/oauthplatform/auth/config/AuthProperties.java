@@ -20,10 +20,24 @@ public record AuthProperties(String issuer, Path dataDir, Tokens tokens, Secrets
 	 * rotated out: keys it encrypted still decrypt, and are re-encrypted with the new one at start-up
 	 */
 	public record Secrets(String clientSecretPepper, String keyEncryptionSecret, String keyEncryptionSecretPrevious) {
+
+		/** Never the values: a record would print them wherever it is logged. */
+		@Override
+		public String toString() {
+			return "Secrets[values redacted]";
+		}
+
 	}
 
 	public record Bootstrap(String adminUsername, String adminPassword, String adminConsoleSecret,
 			String adminConsoleRedirectUri, String adminConsolePostLogoutRedirectUri) {
+
+		/** Never the passwords and secret: a record would print them wherever it is logged. */
+		@Override
+		public String toString() {
+			return "Bootstrap[adminUsername=" + this.adminUsername + ", secrets redacted]";
+		}
+
 	}
 
 }
