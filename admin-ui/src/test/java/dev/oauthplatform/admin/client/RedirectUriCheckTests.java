@@ -23,6 +23,14 @@ class RedirectUriCheckTests {
 	}
 
 	@Test
+	void nativeAppsUseLoopbackIpsNotLocalhostAsTheServerRequires() {
+		assertThat(RedirectUriCheck.problem("http://localhost/callback", ClientType.NATIVE)).get()
+			.asString()
+			.contains("native apps use 127.0.0.1 or [::1] rather than localhost (RFC 8252 §8.3)");
+		assertThat(RedirectUriCheck.problem("http://localhost:3000/callback", ClientType.SPA)).isEmpty();
+	}
+
+	@Test
 	void wildcardsFragmentsAndUserInfoAreRefused() {
 		assertThat(RedirectUriCheck.problem("https://*.example.com/cb", ClientType.WEB)).get().asString()
 			.contains("wildcard");
