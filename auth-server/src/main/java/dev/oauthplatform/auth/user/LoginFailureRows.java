@@ -14,7 +14,10 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The {@code login_failure} table: one row per throttle key, read under a row lock to be changed. */
+/**
+ * The {@code login_failure} table: one row per throttle key, read under a row lock to be changed;
+ * and {@code known_sign_in}: where each username last signed in successfully.
+ */
 final class LoginFailureRows {
 
 	private static final String COLUMNS = "throttle_key, failures, first_failure_at, last_failure_at, blocked_until,"
@@ -91,6 +94,29 @@ final class LoginFailureRows {
 					+ " and (blocked_until is null or blocked_until < :cutoff)")
 			.param("cutoff", timestamp(cutoff))
 			.update();
+	}
+
+	/** Records a right password for the username at the address (table {@code known_sign_in}). */
+	void markKnown(String userAtAddress, Instant now) {
+		int updated = this.jdbc.sql("update known_sign_in set last_success_at = ? where throttle_key = ?")
+			.params(timestamp(now), userAtAddress)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("insert into known_sign_in (throttle_key, last_success_at) values (?, ?)")
+				.params(userAtAddress, timestamp(now))
+				.update();
+		}
+	}
+
+	boolean knownSince(String userAtAddress, Instant cutoff) {
+		return this.jdbc.sql("select count(*) from known_sign_in where throttle_key = ? and last_success_at >= ?")
+			.params(userAtAddress, timestamp(cutoff))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	int deleteKnownBefore(Instant cutoff) {
+		return this.jdbc.sql("delete from known_sign_in where last_success_at < ?").param(timestamp(cutoff)).update();
 	}
 
 	private static LoginFailure failure(ResultSet rs, int row) throws SQLException {

@@ -30,7 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the only key that one address can fill for one username, and it stops nobody elsewhere.</li>
  * <li>{@code ip:<address>}, loose ({@code max-failures-per-ip} per window, whatever the
  * usernames): one address spraying guesses at many usernames. A rate, not a chain: at the limit
- * the address waits for the end of the window, so a busy NAT is never refused for longer.</li>
+ * the address waits for the end of the window, so a busy NAT is never refused for longer; and a
+ * username that signed in with its right password from that address lately
+ * ({@code known-address-ttl}) is not refused by it at all, so nobody behind a shared address can
+ * lock out the people who sign in there every day.</li>
  * <li>{@code user:<username>}, loose ({@code max-addresses-per-user}): counts the addresses
  * that failed for the username, each once while its own count lasts, not the failures. One
  * address alone moves it by one, so it can never lock the user out. At the limit the username is
@@ -118,12 +121,16 @@ public class LoginThrottle {
 		});
 	}
 
-	/** The password was right: this address no longer counts as one that failed for the username. */
+	/**
+	 * The password was right: this address no longer counts as one that failed for the username,
+	 * and becomes one it is known at.
+	 */
 	public void succeeded(Attempt attempt) {
 		inOwnTransaction(() -> {
 			Instant now = Instant.now();
 			LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
 			this.rows.delete(attempt.userAtAddress());
+			this.rows.markKnown(attempt.userAtAddress(), now);
 			if (perUserAtAddress().live(userAtAddress.current(), now)) {
 				takeBackOne(this.rows.lock(attempt.user()), perUser(), now);
 			}
@@ -163,7 +170,17 @@ public class LoginThrottle {
 	@Scheduled(fixedDelayString = "${auth.login-throttle.window:15m}",
 			initialDelayString = "${auth.login-throttle.window:15m}")
 	public int purge() {
-		return this.rows.deleteBefore(quietCutoff(Instant.now()));
+		Instant now = Instant.now();
+		return this.rows.deleteBefore(quietCutoff(now)) + this.rows.deleteKnownBefore(now.minus(knownAddressTtl()));
+	}
+
+	/** The username signed in with a right password from this address lately. */
+	private boolean knownHere(Attempt attempt, Instant now) {
+		return this.rows.knownSince(attempt.userAtAddress(), now.minus(knownAddressTtl()));
+	}
+
+	private Duration knownAddressTtl() {
+		return this.properties.knownAddressTtl();
 	}
 
 	/** False when the attempts in progress might use up what the key still allows: then it waits. */
@@ -173,10 +190,14 @@ public class LoginThrottle {
 		LoginFailureRows.Locked address = this.rows.lock(attempt.address());
 		LoginFailure here = userAtAddress.current();
 		boolean failedHereBefore = perUserAtAddress().live(here, now);
+		Instant addressBlockedUntil = perAddress().blockedUntil(address.current(), now);
+		if (addressBlockedUntil != null && knownHere(attempt, now)) {
+			// others' guesses from this address do not lock out who signs in from it every day
+			addressBlockedUntil = null;
+		}
 		Instant blockedUntil = Stream
 			.of(perUserAtAddress().blockedUntil(here, now),
-					failedHereBefore ? perUser().blockedUntil(user.current(), now) : null,
-					perAddress().blockedUntil(address.current(), now))
+					failedHereBefore ? perUser().blockedUntil(user.current(), now) : null, addressBlockedUntil)
 			.filter(Objects::nonNull)
 			.max(Comparator.naturalOrder())
 			.orElse(null);

@@ -17,12 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <li>{@code maxAddressesPerUser}: addresses that failed for one username (counted like
  * {@code maxFailures}, with the same delays); from then on an address that failed for it gets no
  * further guess while it lasts, one that did not still signs in.</li>
+ * <li>{@code knownAddressTtl}: how long after a right password from an address that username is
+ * still let in there while the address as a whole is blocked.</li>
  * </ul>
  */
 @ConfigurationProperties("auth.login-throttle")
 public record LoginThrottleProperties(@DefaultValue("5") int maxFailures, @DefaultValue("100") int maxFailuresPerIp,
 		@DefaultValue("10") int maxAddressesPerUser, @DefaultValue("15m") Duration window,
-		@DefaultValue("30s") Duration baseDelay, @DefaultValue("15m") Duration maxDelay) {
+		@DefaultValue("30s") Duration baseDelay, @DefaultValue("15m") Duration maxDelay,
+		@DefaultValue("30d") Duration knownAddressTtl) {
 
 	/** How long a key is refused after its {@code excess}-th failure beyond the limit (0 for the first). */
 	Duration delayAfter(int excess) {

@@ -59,6 +59,21 @@ class ThrottleAddressesTest extends HttpTest {
 	}
 
 	@Test
+	void anAddressBlockedBySomeonesGuessesStillLetsInWhoSignedInThereBefore() {
+		String office = randomAddress();
+		passwordGrant(from(office), USER_PASSWORD).then().statusCode(200);
+		String newcomer = newUser();
+		for (int i = 0; i < this.limits.maxFailuresPerIp(); i++) {
+			passwordGrant(from(office), "sprayed-" + i + "@example.test", "guess").then().statusCode(400);
+		}
+
+		passwordGrant(from(office), newcomer, USER_PASSWORD).then()
+			.statusCode(400)
+			.body("error_description", matchesPattern(LoginThrottleTest.THROTTLED));
+		passwordGrant(from(office), USER_PASSWORD).then().statusCode(200);
+	}
+
+	@Test
 	void eightUsersBehindOneAddressEachMistypeTwiceAndAllSignIn() {
 		String office = randomAddress();
 		List<String> colleagues = IntStream.range(0, 8).mapToObj((i) -> newUser()).toList();
