@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.oauthplatform.auth.config.AuthProperties;
+import dev.oauthplatform.auth.token.IntrospectionAccess;
+import dev.oauthplatform.auth.token.TokenAudiences;
 
 /**
  * The framework's view of our clients. A disabled client is invisible here, so the token endpoint
@@ -30,12 +32,6 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 
 	/** Client setting naming the {@link ClientType}. */
 	public static final String CLIENT_TYPE_SETTING = "settings.client.client-type";
-
-	/** Client setting: may introspect tokens issued to other clients (RFC 7662 §4). */
-	public static final String RESOURCE_SERVER_SETTING = "settings.client.resource-server";
-
-	/** Client setting: the RFC 8707 audiences its tokens may name; empty for the default audience only. */
-	public static final String AUDIENCES_SETTING = "settings.client.audiences";
 
 	/**
 	 * Every token request looks its client up: cached, evicted on every change made here, and
@@ -138,19 +134,9 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 			.requireProofKey(client.isRequirePkce())
 			.requireAuthorizationConsent(!client.isFirstParty())
 			.setting(CLIENT_TYPE_SETTING, client.getClientType())
-			.setting(RESOURCE_SERVER_SETTING, client.isResourceServer())
-			.setting(AUDIENCES_SETTING, List.copyOf(client.getAudiences()))
+			.setting(IntrospectionAccess.RESOURCE_SERVER_SETTING, client.isResourceServer())
+			.setting(TokenAudiences.SETTING, List.copyOf(client.getAudiences()))
 			.build();
-	}
-
-	public static boolean isResourceServer(RegisteredClient client) {
-		return Boolean.TRUE.equals(client.getClientSettings().getSetting(RESOURCE_SERVER_SETTING));
-	}
-
-	/** In the order the admin registered them. */
-	public static List<String> audiences(RegisteredClient client) {
-		List<String> audiences = client.getClientSettings().getSetting(AUDIENCES_SETTING);
-		return (audiences != null) ? audiences : List.of();
 	}
 
 	private TokenSettings tokenSettings(OAuthClient client) {

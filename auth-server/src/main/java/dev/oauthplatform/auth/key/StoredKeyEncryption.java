@@ -35,8 +35,8 @@ class StoredKeyEncryption {
 			return;
 		}
 		if (this.encryption.passphrase()) {
-			logger.warn("AUTH_KEY_ENCRYPTION_SECRET is not 256 random bits in base64: treated as a passphrase "
-					+ "(PBKDF2); prefer the output of `openssl rand -base64 32`");
+			logger.warn("AUTH_KEY_ENCRYPTION_SECRET does not look like 256 random bits (hex, or mixed-case "
+					+ "base64): treated as a passphrase (PBKDF2); prefer the output of `openssl rand -base64 32`");
 		}
 		int reencrypted = 0;
 		for (SigningKey key : this.keys.findAll()) {

@@ -9,8 +9,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.util.Assert;
 
-import dev.oauthplatform.auth.client.JpaRegisteredClientRepository;
-
 /**
  * RFC 7662 §4: who may learn what about a token. A client introspects the tokens issued to itself;
  * tokens issued to other clients only if an admin marked it as a resource server (an API's own
@@ -18,6 +16,9 @@ import dev.oauthplatform.auth.client.JpaRegisteredClientRepository;
  * reveal that the token exists, let alone its subject and scopes.
  */
 public final class IntrospectionAccess implements AuthenticationProvider {
+
+	/** Client setting, written by the client store: may introspect tokens issued to other clients. */
+	public static final String RESOURCE_SERVER_SETTING = "settings.client.resource-server";
 
 	private final AuthenticationProvider introspection;
 
@@ -45,7 +46,8 @@ public final class IntrospectionAccess implements AuthenticationProvider {
 		if (client == null || ClientAuthenticationMethod.NONE.equals(caller.getClientAuthenticationMethod())) {
 			return false;
 		}
-		return client.getClientId().equals(tokenClientId) || JpaRegisteredClientRepository.isResourceServer(client);
+		return client.getClientId().equals(tokenClientId)
+				|| Boolean.TRUE.equals(client.getClientSettings().getSetting(RESOURCE_SERVER_SETTING));
 	}
 
 	@Override

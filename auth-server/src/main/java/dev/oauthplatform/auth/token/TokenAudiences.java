@@ -8,15 +8,16 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
-import dev.oauthplatform.auth.client.JpaRegisteredClientRepository;
-
 /**
  * RFC 8707: the {@code aud} of an access token. A client's tokens are for the APIs an admin
  * registered as its audiences, or for {@code auth.tokens.default-audience} when it has none. The
  * {@code resource} parameter narrows that to the APIs the client is about to call; naming any
  * other is {@code invalid_target}, so that no client can mint tokens for an API it was not given.
  */
-final class TokenAudiences {
+public final class TokenAudiences {
+
+	/** Client setting, written by the client store: its audiences in the order registered; empty for the default. */
+	public static final String SETTING = "settings.client.audiences";
 
 	static final String RESOURCE_PARAMETER = "resource";
 
@@ -27,7 +28,8 @@ final class TokenAudiences {
 
 	/** @param resource the request's {@code resource} parameter: null, one String or a String[] */
 	static List<String> of(RegisteredClient client, Object resource, String defaultAudience) {
-		List<String> registered = JpaRegisteredClientRepository.audiences(client);
+		List<String> setting = client.getClientSettings().getSetting(SETTING);
+		List<String> registered = (setting != null) ? setting : List.of();
 		List<String> allowed = registered.isEmpty() ? List.of(defaultAudience) : registered;
 		List<String> requested = (resource instanceof String single) ? List.of(single)
 				: (resource instanceof String[] many) ? List.of(many) : List.of();
