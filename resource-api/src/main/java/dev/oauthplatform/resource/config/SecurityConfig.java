@@ -1,7 +1,5 @@
 package dev.oauthplatform.resource.config;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +12,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.oauthplatform.resource.token.BearerErrorResponses;
+import dev.oauthplatform.resource.token.TokenProperties;
 import dev.oauthplatform.resource.token.TokenShapeAuthenticationManager;
 
 /**
@@ -26,10 +25,10 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, OpaqueTokenIntrospector introspector,
-			JsonMapper json, ResourceProperties properties) {
+			TokenProperties properties) {
 		TokenShapeAuthenticationManager tokens = new TokenShapeAuthenticationManager(
 				new JwtAuthenticationProvider(jwtDecoder), new OpaqueTokenAuthenticationProvider(introspector));
-		BearerErrorResponses errors = new BearerErrorResponses(json);
+		BearerErrorResponses errors = new BearerErrorResponses();
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/notes", "/api/notes/**").hasAuthority("SCOPE_notes.read")

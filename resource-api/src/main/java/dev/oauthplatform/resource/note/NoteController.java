@@ -1,16 +1,16 @@
 package dev.oauthplatform.resource.note;
 
+import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.oauthplatform.resource.web.OAuthErrorWriter;
 
 /**
  * A user's notes. Scopes ({@code notes.read}, {@code notes.write}) are checked before a request
@@ -80,12 +82,9 @@ class NoteController {
 	 * challenge: another token from the same grant would not do either.
 	 */
 	@ExceptionHandler(NoteOwner.NotesBelongToUsersException.class)
-	ResponseEntity<Map<String, String>> notesBelongToUsers() {
-		Map<String, String> body = new LinkedHashMap<>();
-		body.put("error", "access_denied");
-		body.put("error_description",
+	void notesBelongToUsers(HttpServletResponse response) throws IOException {
+		OAuthErrorWriter.write(response, HttpStatus.FORBIDDEN, OAuth2ErrorCodes.ACCESS_DENIED,
 				"Notes belong to users: this token was issued to a client without a user (client_credentials)");
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 }

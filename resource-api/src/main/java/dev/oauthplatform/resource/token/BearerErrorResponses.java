@@ -1,17 +1,13 @@
 package dev.oauthplatform.resource.token;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorityAuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -23,7 +19,8 @@ import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.util.Assert;
+
+import dev.oauthplatform.resource.web.OAuthErrorWriter;
 
 /**
  * RFC 6750 §3 errors, in the {@code WWW-Authenticate} challenge and as a JSON body
@@ -44,19 +41,12 @@ public final class BearerErrorResponses implements AuthenticationEntryPoint, Acc
 
 	private final BearerTokenAuthenticationEntryPoint challenges = new BearerTokenAuthenticationEntryPoint();
 
-	private final JsonMapper json;
-
-	public BearerErrorResponses(JsonMapper json) {
-		Assert.notNull(json, "json cannot be null");
-		this.json = json;
-	}
-
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
 		if (failure instanceof OAuth2AuthenticationException oauth2
 				&& IssuerUnavailableException.ERROR_CODE.equals(oauth2.getError().getErrorCode())) {
-			write(response, HttpStatus.SERVICE_UNAVAILABLE, oauth2.getError().getErrorCode(),
+			OAuthErrorWriter.write(response, HttpStatus.SERVICE_UNAVAILABLE, oauth2.getError().getErrorCode(),
 					oauth2.getError().getDescription());
 			return;
 		}
@@ -64,11 +54,11 @@ public final class BearerErrorResponses implements AuthenticationEntryPoint, Acc
 		this.challenges.commence(request, response, failure);
 		if (failure instanceof OAuth2AuthenticationException oauth2) {
 			OAuth2Error error = oauth2.getError();
-			write(response, HttpStatus.valueOf(response.getStatus()), error.getErrorCode(),
+			OAuthErrorWriter.write(response, HttpStatus.valueOf(response.getStatus()), error.getErrorCode(),
 					(error.getDescription() != null) ? error.getDescription() : "The access token is not valid");
 		}
 		else {
-			write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+			OAuthErrorWriter.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
 					"A bearer token is required (Authorization: Bearer <access token>)");
 		}
 	}
@@ -89,7 +79,7 @@ public final class BearerErrorResponses implements AuthenticationEntryPoint, Acc
 			challenge.append(", scope=\"").append(scope).append('"');
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge.toString());
-		write(response, HttpStatus.FORBIDDEN, BearerTokenErrorCodes.INSUFFICIENT_SCOPE, description);
+		OAuthErrorWriter.write(response, HttpStatus.FORBIDDEN, BearerTokenErrorCodes.INSUFFICIENT_SCOPE, description);
 	}
 
 	/** The scopes the failed rule asked for (authorization rules are {@code hasAuthority("SCOPE_...")}). */
@@ -107,17 +97,6 @@ public final class BearerErrorResponses implements AuthenticationEntryPoint, Acc
 			return scopes.isEmpty() ? null : scopes;
 		}
 		return null;
-	}
-
-	private void write(HttpServletResponse response, HttpStatus status, String error, String description)
-			throws IOException {
-		Map<String, String> body = new LinkedHashMap<>();
-		body.put("error", error);
-		body.put("error_description", description);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), body);
 	}
 
 }

@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * pass for up to that time: the price of not asking auth-server on every request. The audience is
  * checked on every use. Entries are keyed by the token's SHA-256, never by the token itself.
  */
-public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospector {
+final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospector {
 
 	private static final int MAXIMUM_ENTRIES = 10_000;
 
@@ -38,7 +38,7 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 
 	private final Cache<String, OAuth2AuthenticatedPrincipal> activeAnswers;
 
-	public CachingOpaqueTokenIntrospector(OpaqueTokenIntrospector delegate, String audience, Duration maxAge,
+	CachingOpaqueTokenIntrospector(OpaqueTokenIntrospector delegate, String audience, Duration maxAge,
 			Clock clock) {
 		Assert.notNull(delegate, "delegate cannot be null");
 		Assert.hasText(audience, "audience cannot be empty");

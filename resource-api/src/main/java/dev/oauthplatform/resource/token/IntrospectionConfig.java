@@ -11,8 +11,6 @@ import org.springframework.security.oauth2.server.resource.introspection.BadOpaq
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.RestClientOpaqueTokenIntrospector;
 
-import dev.oauthplatform.resource.config.ResourceProperties;
-
 /**
  * Opaque (reference) tokens, checked at the issuer's introspection endpoint with this API's own
  * client credentials. Without credentials configured, every opaque token is an invalid token.
@@ -21,8 +19,8 @@ import dev.oauthplatform.resource.config.ResourceProperties;
 class IntrospectionConfig {
 
 	@Bean
-	OpaqueTokenIntrospector opaqueTokenIntrospector(ResourceProperties properties) {
-		ResourceProperties.Introspection introspection = properties.introspection();
+	OpaqueTokenIntrospector opaqueTokenIntrospector(TokenProperties properties) {
+		TokenProperties.Introspection introspection = properties.introspection();
 		if (!introspection.enabled()) {
 			return (token) -> {
 				throw new BadOpaqueTokenException("Only JWT access tokens are accepted here");

@@ -7,9 +7,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * The token could not be checked because the issuer (discovery, JWKS or introspection) did not
  * answer: not the caller's fault, so a 503 rather than a 401 (and never a 500).
  */
-public final class IssuerUnavailableException extends OAuth2AuthenticationException {
+final class IssuerUnavailableException extends OAuth2AuthenticationException {
 
-	public static final String ERROR_CODE = "temporarily_unavailable";
+	static final String ERROR_CODE = "temporarily_unavailable";
 
 	IssuerUnavailableException(Throwable cause) {
 		super(new OAuth2Error(ERROR_CODE, "The token issuer could not be reached; try again later", null), cause);

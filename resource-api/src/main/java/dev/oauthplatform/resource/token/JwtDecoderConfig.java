@@ -27,8 +27,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.web.client.RestClient;
 
-import dev.oauthplatform.resource.config.ResourceProperties;
-
 /**
  * JWT access tokens, verified locally. The issuer's keys are found lazily (the first token, not
  * start-up, needs auth-server), cached, and refetched when a token names an unknown {@code kid}:
@@ -45,7 +43,7 @@ class JwtDecoderConfig {
 	private static final int JWKS_SIZE_LIMIT = 256 * 1024;
 
 	@Bean
-	JwtDecoder jwtDecoder(ResourceProperties properties) {
+	JwtDecoder jwtDecoder(TokenProperties properties) {
 		IssuerDiscovery discovery = new IssuerDiscovery(restClient());
 		return new SupplierJwtDecoder(() -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(discovery, properties))
@@ -59,8 +57,8 @@ class JwtDecoderConfig {
 		});
 	}
 
-	private static JWKSource<SecurityContext> keys(IssuerDiscovery discovery, ResourceProperties properties) {
-		ResourceProperties.Jwks jwks = properties.jwks();
+	private static JWKSource<SecurityContext> keys(IssuerDiscovery discovery, TokenProperties properties) {
+		TokenProperties.Jwks jwks = properties.jwks();
 		DefaultResourceRetriever retriever = new DefaultResourceRetriever((int) CONNECT_TIMEOUT.toMillis(),
 				(int) READ_TIMEOUT.toMillis(), JWKS_SIZE_LIMIT);
 		try {
@@ -77,7 +75,7 @@ class JwtDecoderConfig {
 	}
 
 	/** {@code typ: at+jwt}; {@code exp} required, {@code nbf} checked where present, both with the configured skew. */
-	static OAuth2TokenValidator<Jwt> validator(ResourceProperties properties) {
+	static OAuth2TokenValidator<Jwt> validator(TokenProperties properties) {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
 		timestamps.setAllowEmptyExpiryClaim(false);
 		// RFC 9068 §4: an access token says so in its header, so an ID token is never taken for one
