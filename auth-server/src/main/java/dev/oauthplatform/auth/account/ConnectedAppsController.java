@@ -30,6 +30,7 @@ import dev.oauthplatform.auth.client.OAuthClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
 import dev.oauthplatform.auth.consent.Consent;
 import dev.oauthplatform.auth.consent.ConsentRepository;
+import dev.oauthplatform.auth.consent.ConsentWithdrawal;
 import dev.oauthplatform.auth.scope.DescribedScope;
 import dev.oauthplatform.auth.scope.ScopeDescriptions;
 import dev.oauthplatform.auth.token.Authorizations;
@@ -53,12 +54,15 @@ class ConnectedAppsController {
 
 	private final ScopeDescriptions scopeDescriptions;
 
+	private final ConsentWithdrawal withdrawal;
+
 	ConnectedAppsController(OAuthClientRepository clients, ConsentRepository consents,
-			Authorizations authorizations, ScopeDescriptions scopeDescriptions) {
+			Authorizations authorizations, ScopeDescriptions scopeDescriptions, ConsentWithdrawal withdrawal) {
 		this.clients = clients;
 		this.consents = consents;
 		this.authorizations = authorizations;
 		this.scopeDescriptions = scopeDescriptions;
+		this.withdrawal = withdrawal;
 	}
 
 	@GetMapping
@@ -88,15 +92,7 @@ class ConnectedAppsController {
 	@Transactional
 	RedirectView revoke(@PathVariable String clientId, Authentication user, RedirectAttributes redirect) {
 		OAuthClient client = this.clients.findByClientId(clientId).orElse(null);
-		boolean revoked = false;
-		if (client != null) {
-			Consent.Key key = new Consent.Key(client.getId(), user.getName());
-			if (this.consents.existsById(key)) {
-				this.consents.deleteById(key);
-				revoked = true;
-			}
-			revoked |= this.authorizations.revokeAllOfUserForClient(user.getName(), client.getId()) > 0;
-		}
+		boolean revoked = client != null && this.withdrawal.withdraw(user.getName(), client.getId());
 		if (revoked) {
 			redirect.addFlashAttribute("flashMessage", name(client) + " no longer has access.");
 			redirect.addFlashAttribute("flashKind", "success");
@@ -120,11 +116,7 @@ class ConnectedAppsController {
 		Set<String> scopes = new TreeSet<>();
 		List<Instant> authorizedAt = new ArrayList<>();
 		if (holdings.consent != null) {
-			holdings.consent.getAuthorities()
-				.stream()
-				.filter((authority) -> authority.startsWith("SCOPE_"))
-				.map((authority) -> authority.substring("SCOPE_".length()))
-				.forEach(scopes::add);
+			scopes.addAll(holdings.consent.getScopes());
 			authorizedAt.add(holdings.consent.getGrantedAt());
 		}
 		holdings.grants.forEach((grant) -> {

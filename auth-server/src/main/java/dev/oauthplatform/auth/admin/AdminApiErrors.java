@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.oauthplatform.auth.client.InvalidClientMetadataException;
+import dev.oauthplatform.auth.key.RotationInProgressException;
 import dev.oauthplatform.auth.persistence.UniqueKeyViolation;
 import dev.oauthplatform.auth.user.InvalidUserException;
 
@@ -35,6 +36,11 @@ class AdminApiErrors {
 	@ExceptionHandler
 	ResponseEntity<Map<String, String>> invalidMetadata(InvalidClientMetadataException ex) {
 		return body(HttpStatus.BAD_REQUEST, ex.error(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> rotationInProgress(RotationInProgressException ex) {
+		return body(HttpStatus.CONFLICT, RotationInProgressException.ERROR, ex.getMessage());
 	}
 
 	@ExceptionHandler

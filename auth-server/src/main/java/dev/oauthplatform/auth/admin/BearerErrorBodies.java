@@ -7,13 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+
+import dev.oauthplatform.auth.protocol.OAuthErrorResponse;
 
 /**
  * The framework's RFC 6750 answers (status and {@code WWW-Authenticate}), plus the same error as
@@ -47,10 +48,7 @@ final class BearerErrorBodies implements AuthenticationEntryPoint, AccessDeniedH
 	}
 
 	private static void write(HttpServletResponse response, String error, String description) throws IOException {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
+		OAuthErrorResponse.write(response, error, description);
 	}
 
 }

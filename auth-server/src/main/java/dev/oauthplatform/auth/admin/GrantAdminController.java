@@ -1,13 +1,8 @@
 package dev.oauthplatform.auth.admin;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +16,12 @@ import dev.oauthplatform.auth.client.OAuthClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
 import dev.oauthplatform.auth.consent.Consent;
 import dev.oauthplatform.auth.consent.ConsentRepository;
+import dev.oauthplatform.auth.consent.ConsentWithdrawal;
 import dev.oauthplatform.auth.token.Authorizations;
 import dev.oauthplatform.auth.user.AppUser;
 import dev.oauthplatform.auth.user.AppUserRepository;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * What a user gave to clients: remembered consents, and active grants (each a family of tokens).
@@ -41,12 +39,15 @@ class GrantAdminController {
 
 	private final Authorizations authorizations;
 
+	private final ConsentWithdrawal withdrawal;
+
 	GrantAdminController(AppUserRepository users, OAuthClientRepository clients, ConsentRepository consents,
-			Authorizations authorizations) {
+			Authorizations authorizations, ConsentWithdrawal withdrawal) {
 		this.users = users;
 		this.clients = clients;
 		this.consents = consents;
 		this.authorizations = authorizations;
+		this.withdrawal = withdrawal;
 	}
 
 	@GetMapping("/consents")
@@ -64,12 +65,10 @@ class GrantAdminController {
 		String principalName = user(userId).getId();
 		OAuthClient client = this.clients.findByClientId(clientId)
 			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
-		Consent.Key key = new Consent.Key(client.getId(), principalName);
-		if (!this.consents.existsById(key)) {
+		if (!this.withdrawal.hasConsent(principalName, client.getId())) {
 			throw AdminApiException.notFound("Consent of this user to '" + clientId + "'");
 		}
-		this.consents.deleteById(key);
-		this.authorizations.revokeAllOfUserForClient(principalName, client.getId());
+		this.withdrawal.withdraw(principalName, client.getId());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -101,13 +100,8 @@ class GrantAdminController {
 	record ConsentView(String clientId, String clientName, Set<String> scopes, Instant grantedAt) {
 
 		static ConsentView of(Consent consent, OAuthClient client) {
-			Set<String> scopes = consent.getAuthorities()
-				.stream()
-				.filter((authority) -> authority.startsWith("SCOPE_"))
-				.map((authority) -> authority.substring("SCOPE_".length()))
-				.collect(Collectors.toCollection(LinkedHashSet::new));
 			return new ConsentView((client != null) ? client.getClientId() : null,
-					(client != null) ? client.getClientName() : null, scopes, consent.getGrantedAt());
+					(client != null) ? client.getClientName() : null, consent.getScopes(), consent.getGrantedAt());
 		}
 
 	}

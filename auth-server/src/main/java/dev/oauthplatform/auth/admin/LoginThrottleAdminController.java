@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.oauthplatform.auth.user.LoginFailure;
-import dev.oauthplatform.auth.user.LoginThrottle;
+import dev.oauthplatform.auth.user.ThrottleEntries;
 
 /**
  * The sign-in throttle's counters: which usernames at which addresses
@@ -25,9 +25,9 @@ import dev.oauthplatform.auth.user.LoginThrottle;
 @RequestMapping("/admin/api/login-throttle")
 class LoginThrottleAdminController {
 
-	private final LoginThrottle throttle;
+	private final ThrottleEntries throttle;
 
-	LoginThrottleAdminController(LoginThrottle throttle) {
+	LoginThrottleAdminController(ThrottleEntries throttle) {
 		this.throttle = throttle;
 	}
 

@@ -1,5 +1,6 @@
 package dev.oauthplatform.auth.authorize;
 
+import dev.oauthplatform.auth.page.ErrorPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -25,7 +26,7 @@ import org.springframework.web.util.UriUtils;
  * several servers can detect mix-up attacks. Errors go back to the client only when its
  * redirect URI was verified; otherwise the user sees an error page (RFC 6749 §4.1.2.1).
  */
-public final class AuthorizationResponseHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+final class AuthorizationResponseHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,

@@ -1,46 +1,30 @@
 package dev.oauthplatform.auth.authorize;
 
-import java.util.Map;
-import java.util.Set;
-
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
-/**
- * RFC 6749 §3.3 lets the server pick a default when {@code scope} is absent: we grant the scopes
- * the client is registered with (seed 002's clients never send one).
- */
-public final class DefaultScopesConverter implements AuthenticationConverter {
+import dev.oauthplatform.auth.scope.DefaultScopes;
 
-	private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("anonymous", "anonymousUser",
-			AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+/** An authorization request without {@code scope} asks for the client's {@link DefaultScopes}. */
+final class DefaultScopesConverter implements AuthenticationConverter {
 
 	private final AuthenticationConverter delegate;
 
 	private final RegisteredClientRepository clients;
 
-	public DefaultScopesConverter(AuthenticationConverter delegate, RegisteredClientRepository clients) {
+	DefaultScopesConverter(AuthenticationConverter delegate, RegisteredClientRepository clients) {
 		this.delegate = delegate;
 		this.clients = clients;
 	}
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
-		Authentication authentication;
-		try {
-			authentication = this.delegate.convert(request);
-		}
-		catch (OAuth2AuthorizationCodeRequestAuthenticationException ex) {
-			throw redirectableIfVerified(ex, request);
-		}
+		Authentication authentication = this.delegate.convert(request);
 		if (!(authentication instanceof OAuth2AuthorizationCodeRequestAuthenticationToken authorizationRequest)
 				|| !authorizationRequest.getScopes().isEmpty()) {
 			return authentication;
@@ -51,34 +35,9 @@ public final class DefaultScopesConverter implements AuthenticationConverter {
 		}
 		return new OAuth2AuthorizationCodeRequestAuthenticationToken(authorizationRequest.getAuthorizationUri(),
 				authorizationRequest.getClientId(), (Authentication) authorizationRequest.getPrincipal(),
-				authorizationRequest.getRedirectUri(), authorizationRequest.getState(), client.getScopes(),
+				authorizationRequest.getRedirectUri(), authorizationRequest.getState(),
+				DefaultScopes.forRequest(authorizationRequest.getScopes(), client.getScopes()),
 				authorizationRequest.getAdditionalParameters());
-	}
-
-	/**
-	 * RFC 6749 §4.1.2.1: once client_id and redirect_uri are verified, errors go back to the client.
-	 * The framework's converter fails before it knows the client, so verify them here (exact match).
-	 */
-	private OAuth2AuthorizationCodeRequestAuthenticationException redirectableIfVerified(
-			OAuth2AuthorizationCodeRequestAuthenticationException ex, HttpServletRequest request) {
-		String clientId = single(request, "client_id");
-		String redirectUri = single(request, "redirect_uri");
-		if (ex.getAuthorizationCodeRequestAuthentication() != null || clientId == null || redirectUri == null) {
-			return ex;
-		}
-		RegisteredClient client = this.clients.findByClientId(clientId);
-		if (client == null || !client.getRedirectUris().contains(redirectUri)) {
-			return ex;
-		}
-		OAuth2AuthorizationCodeRequestAuthenticationToken verified = new OAuth2AuthorizationCodeRequestAuthenticationToken(
-				request.getRequestURL().toString(), clientId, ANONYMOUS, redirectUri, single(request, "state"), Set.of(),
-				Map.of());
-		return new OAuth2AuthorizationCodeRequestAuthenticationException(ex.getError(), verified);
-	}
-
-	private static String single(HttpServletRequest request, String name) {
-		String[] values = request.getParameterValues(name);
-		return (values != null && values.length == 1) ? values[0] : null;
 	}
 
 }

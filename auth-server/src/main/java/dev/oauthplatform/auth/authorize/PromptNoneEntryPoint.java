@@ -23,7 +23,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * otherwise the sign-in page. The framework puts its authorization check before the endpoint, so
  * without this a silent request would land on the sign-in page.
  */
-public final class PromptNoneEntryPoint implements AuthenticationEntryPoint {
+final class PromptNoneEntryPoint implements AuthenticationEntryPoint {
 
 	private static final String PROMPT = "prompt";
 

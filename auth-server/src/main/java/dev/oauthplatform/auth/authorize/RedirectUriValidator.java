@@ -17,7 +17,7 @@ import dev.oauthplatform.auth.client.NativeApps;
  * Exact string match for every redirect URI (RFC 9700 §4.1.3). Only native apps may use a
  * loopback redirect on any port (RFC 8252 §7.3); the framework would allow that to every client.
  */
-public final class RedirectUriValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
+final class RedirectUriValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
 	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1";
 

@@ -1,5 +1,6 @@
 package dev.oauthplatform.auth.authorize;
 
+import dev.oauthplatform.auth.page.ErrorPage;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,7 @@ class RefusedRequestController {
 
 	@RequestMapping(ErrorPage.PATH)
 	String refused(HttpServletRequest request, HttpServletResponse response, Model model) {
-		OAuth2Error error = (OAuth2Error) request.getAttribute(ErrorPage.ERROR_ATTRIBUTE);
+		OAuth2Error error = ErrorPage.refusal(request);
 		if (error == null) {
 			error = new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST);
 		}

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -13,7 +14,7 @@ import dev.oauthplatform.auth.client.ClientRegistrar;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
-import dev.oauthplatform.auth.config.AuthProperties;
+import dev.oauthplatform.auth.secret.ServerSecrets;
 import dev.oauthplatform.auth.user.AppUserRepository;
 import dev.oauthplatform.auth.user.UserAccounts;
 
@@ -23,6 +24,7 @@ import dev.oauthplatform.auth.user.UserAccounts;
  */
 @Component
 @Order(1)
+@EnableConfigurationProperties(BootstrapProperties.class)
 class Bootstrap implements StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(Bootstrap.class);
@@ -31,7 +33,7 @@ class Bootstrap implements StartupTask {
 
 	static final String ADMIN_CONSOLE = "admin-console";
 
-	private final AuthProperties.Bootstrap settings;
+	private final BootstrapProperties settings;
 
 	private final boolean production;
 
@@ -43,10 +45,10 @@ class Bootstrap implements StartupTask {
 
 	private final ClientRegistrar registrar;
 
-	Bootstrap(AuthProperties properties, AppUserRepository users, UserAccounts accounts,
+	Bootstrap(BootstrapProperties settings, ServerSecrets secrets, AppUserRepository users, UserAccounts accounts,
 			OAuthClientRepository clients, ClientRegistrar registrar) {
-		this.settings = properties.bootstrap();
-		this.production = properties.requireExplicitSecrets();
+		this.settings = settings;
+		this.production = secrets.production();
 		this.users = users;
 		this.accounts = accounts;
 		this.clients = clients;

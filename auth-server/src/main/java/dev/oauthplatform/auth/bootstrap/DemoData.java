@@ -21,7 +21,7 @@ import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
-import dev.oauthplatform.auth.config.AuthProperties;
+import dev.oauthplatform.auth.secret.SecretProperties;
 import dev.oauthplatform.auth.user.AppUserRepository;
 import dev.oauthplatform.auth.user.UserAccounts;
 
@@ -56,7 +56,7 @@ class DemoData implements StartupTask {
 	private final Environment environment;
 
 	DemoData(ClientRegistrar registrar, OAuthClientRepository clients, AppUserRepository users, UserAccounts accounts,
-			AuthProperties properties, Environment environment) {
+			SecretProperties properties, Environment environment) {
 		this.environment = environment;
 		this.registrar = registrar;
 		this.clients = clients;

@@ -17,7 +17,7 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * authentication methods at once (RFC 6749 §2.3: it silently uses the first) and an empty
  * {@code grant_type} (RFC 6749 §3.1: same as a missing one).
  */
-public final class ClientAuthenticationRequestValidator implements AuthenticationConverter {
+final class ClientAuthenticationRequestValidator implements AuthenticationConverter {
 
 	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
 

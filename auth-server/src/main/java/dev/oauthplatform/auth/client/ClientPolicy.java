@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
-import dev.oauthplatform.auth.grant.password.PasswordGrant;
+import dev.oauthplatform.auth.protocol.Supported;
 
 import static dev.oauthplatform.auth.client.InvalidClientMetadataException.metadata;
 
@@ -26,13 +25,9 @@ final class ClientPolicy {
 	/** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
 	private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
 
-	private static final Set<String> AUTH_METHODS = Set.of(ClientAuthenticationMethod.NONE.getValue(),
-			ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
-			ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue());
+	private static final Set<String> AUTH_METHODS = Set.copyOf(Supported.values(Supported.TOKEN_ENDPOINT_METHODS));
 
-	private static final Set<String> GRANTS = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
-			AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
-			PasswordGrant.GRANT_TYPE.getValue());
+	private static final Set<String> GRANTS = Set.copyOf(Supported.grantTypeValues());
 
 	private static final String IMPLICIT_REFUSED = "The implicit grant is not supported: it puts tokens in the "
 			+ "browser's address bar (RFC 9700 §2.1.2). Use authorization_code with PKCE";

@@ -6,14 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.oauthplatform.auth.config.AuthProperties;
-import dev.oauthplatform.auth.config.GeneratedSecrets;
-import dev.oauthplatform.auth.consent.ConsentRepository;
+import dev.oauthplatform.auth.secret.ServerSecrets;
 import dev.oauthplatform.auth.token.Authorizations;
+import dev.oauthplatform.auth.token.TokenProperties;
 
 import static dev.oauthplatform.auth.client.InvalidClientMetadataException.metadata;
 
@@ -32,19 +32,19 @@ public class ClientRegistrar {
 
 	private final Authorizations authorizations;
 
-	private final ConsentRepository consents;
+	private final ApplicationEventPublisher events;
 
-	private final AuthProperties properties;
+	private final TokenProperties tokens;
 
 	public ClientRegistrar(OAuthClientRepository clients, JpaRegisteredClientRepository registeredClients,
-			ClientSecretHasher secretHasher, Authorizations authorizations, ConsentRepository consents,
-			AuthProperties properties) {
+			ClientSecretHasher secretHasher, Authorizations authorizations, ApplicationEventPublisher events,
+			TokenProperties tokens) {
 		this.clients = clients;
 		this.registeredClients = registeredClients;
 		this.secretHasher = secretHasher;
 		this.authorizations = authorizations;
-		this.consents = consents;
-		this.properties = properties;
+		this.events = events;
+		this.tokens = tokens;
 	}
 
 	/** The plaintext secret is in the result and nowhere else: the caller shows it once. */
@@ -69,7 +69,7 @@ public class ClientRegistrar {
 			throw metadata("client_id '" + client.getClientId() + "' is already registered");
 		}
 		String secret = client.isPublic() ? null
-				: (chosenSecret != null) ? chosenSecret : GeneratedSecrets.randomBase64Url(32);
+				: (chosenSecret != null) ? chosenSecret : ServerSecrets.randomBase64Url(32);
 		client.setClientSecretHash((secret != null) ? this.secretHasher.encode(secret) : null);
 		client.setClientIdIssuedAt(Instant.now());
 		this.clients.save(client);
@@ -151,7 +151,7 @@ public class ClientRegistrar {
 	public boolean delete(String clientId) {
 		return this.clients.findByClientId(clientId).map((client) -> {
 			this.authorizations.revokeAllOfClient(client.getId());
-			this.consents.deleteByRegisteredClientId(client.getId());
+			this.events.publishEvent(new ClientDeleted(client.getId()));
 			this.clients.delete(client);
 			this.registeredClients.evictAfterCommit(clientId);
 			return true;
@@ -174,9 +174,9 @@ public class ClientRegistrar {
 		client.setRequirePkce(request.requirePkce() == null || request.requirePkce());
 		client.setAccessTokenFormat((request.accessTokenFormat() != null) ? request.accessTokenFormat() : "jwt");
 		client.setAccessTokenTtlSeconds(orDefault(request.accessTokenTtlSeconds(),
-				this.properties.tokens().accessTokenTtl().toSeconds()));
+				this.tokens.accessTokenTtl().toSeconds()));
 		client.setRefreshTokenTtlSeconds(orDefault(request.refreshTokenTtlSeconds(),
-				this.properties.tokens().refreshTokenTtl().toSeconds()));
+				this.tokens.refreshTokenTtl().toSeconds()));
 		client.setUpdatedAt(Instant.now());
 	}
 

@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.oauthplatform.auth.config.GeneratedSecrets;
+import dev.oauthplatform.auth.secret.ServerSecrets;
 
 import static dev.oauthplatform.auth.client.InvalidClientMetadataException.metadata;
 
@@ -48,7 +48,7 @@ public class ClientSecrets {
 			if (client.isPublic()) {
 				throw metadata("public clients have no secret to rotate");
 			}
-			String secret = GeneratedSecrets.randomBase64Url(32);
+			String secret = ServerSecrets.randomBase64Url(32);
 			Instant previousExpiry = grace.isZero() ? null : Instant.now().plus(grace);
 			client.setPreviousSecretHash((previousExpiry != null) ? client.getClientSecretHash() : null);
 			client.setPreviousSecretExpiresAt(previousExpiry);

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
-import dev.oauthplatform.auth.grant.password.PasswordGrant;
+import dev.oauthplatform.auth.protocol.Supported;
 
 /**
  * The kinds of application an admin registers (DESIGN.md's table). Each type fixes whether the
@@ -26,7 +26,7 @@ public enum ClientType {
 	M2M(false, Set.of(AuthorizationGrantType.CLIENT_CREDENTIALS)),
 
 	/** A command-line tool on the password grant: public by default, or confidential. */
-	CLI(true, Set.of(PasswordGrant.GRANT_TYPE, AuthorizationGrantType.REFRESH_TOKEN));
+	CLI(true, Set.of(Supported.PASSWORD_GRANT, AuthorizationGrantType.REFRESH_TOKEN));
 
 	private final boolean publicByDefault;
 

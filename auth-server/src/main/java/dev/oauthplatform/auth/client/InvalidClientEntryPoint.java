@@ -1,4 +1,4 @@
-package dev.oauthplatform.auth.config;
+package dev.oauthplatform.auth.client;
 
 import java.io.IOException;
 
@@ -7,9 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.web.AuthenticationEntryPoint;
+
+import dev.oauthplatform.auth.protocol.OAuthErrorResponse;
 
 /**
  * RFC 6749 §5.2: a token, introspection or revocation request without client authentication gets
@@ -20,12 +22,9 @@ final class InvalidClientEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth2\"");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication is required\"}");
+		OAuthErrorResponse.write(response, HttpStatus.UNAUTHORIZED, OAuth2ErrorCodes.INVALID_CLIENT,
+				"Client authentication is required");
 	}
 
 }

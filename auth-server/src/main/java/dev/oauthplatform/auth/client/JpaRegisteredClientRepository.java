@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import dev.oauthplatform.auth.config.AuthProperties;
 import dev.oauthplatform.auth.token.IntrospectionAccess;
+import dev.oauthplatform.auth.token.TokenProperties;
 import dev.oauthplatform.auth.token.TokenAudiences;
 
 /**
@@ -50,11 +50,11 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 
 	private final BrowserOrigins browserOrigins;
 
-	public JpaRegisteredClientRepository(OAuthClientRepository clients, AuthProperties properties,
+	public JpaRegisteredClientRepository(OAuthClientRepository clients, TokenProperties tokens,
 			BrowserOrigins browserOrigins) {
 		this.clients = clients;
 		this.browserOrigins = browserOrigins;
-		this.codeTtl = properties.tokens().codeTtl();
+		this.codeTtl = tokens.codeTtl();
 	}
 
 	/** Forget what is cached of this client: call after changing it. */

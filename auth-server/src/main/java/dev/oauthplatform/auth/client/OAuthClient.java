@@ -1,5 +1,6 @@
 package dev.oauthplatform.auth.client;
 
+import dev.oauthplatform.auth.persistence.SpaceSeparatedSet;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -18,7 +18,7 @@ import org.springframework.util.Assert;
  * {@link PublicClientTokenRequestConverter} allows it: the refresh and password grants, revocation.
  * The PKCE code exchange is left to the framework's own provider, which checks the verifier.
  */
-public final class PublicClientTokenRequestAuthenticationProvider implements AuthenticationProvider {
+final class PublicClientTokenRequestAuthenticationProvider implements AuthenticationProvider {
 
 	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6749#section-3.2.1";
 

@@ -22,7 +22,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 
-import dev.oauthplatform.auth.grant.password.PasswordGrant;
+import dev.oauthplatform.auth.protocol.Supported;
 
 /**
  * Where a public client (only {@code client_id}, no secret) may identify itself: on the refresh and
@@ -32,7 +32,7 @@ import dev.oauthplatform.auth.grant.password.PasswordGrant;
  * (RFC 7662 §2.1: it is for protected resources, which can keep a secret), whatever else the
  * request carries: otherwise a public client could read any token's subject and scopes.
  */
-public final class PublicClientTokenRequestConverter implements AuthenticationConverter {
+final class PublicClientTokenRequestConverter implements AuthenticationConverter {
 
 	private static final String INTROSPECTION_ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc7662#section-2.1";
 
@@ -43,7 +43,7 @@ public final class PublicClientTokenRequestConverter implements AuthenticationCo
 	 * framework's own public-client converter ignores (the client then got 401 invalid_client).
 	 */
 	private static final Set<String> GRANTS = Set.of(AuthorizationGrantType.REFRESH_TOKEN.getValue(),
-			PasswordGrant.GRANT_TYPE.getValue(), AUTHORIZATION_CODE);
+			Supported.PASSWORD_GRANT.getValue(), AUTHORIZATION_CODE);
 
 	private final RequestMatcher tokenEndpoint;
 

@@ -5,7 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 
 /** Wraps the framework's client secret check to record which secret a client used, and when. */
-public final class SecretUseRecordingProvider implements AuthenticationProvider {
+final class SecretUseRecordingProvider implements AuthenticationProvider {
 
 	private final AuthenticationProvider secretCheck;
 

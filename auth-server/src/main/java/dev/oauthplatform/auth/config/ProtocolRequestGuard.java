@@ -8,15 +8,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.oauthplatform.auth.authorize.ErrorPage;
+import dev.oauthplatform.auth.page.ErrorPage;
+import dev.oauthplatform.auth.protocol.OAuthErrorResponse;
 
 /**
  * Answers an RFC 6749 {@code invalid_request} where the container or the framework would not:
@@ -26,23 +26,30 @@ import dev.oauthplatform.auth.authorize.ErrorPage;
  */
 final class ProtocolRequestGuard extends OncePerRequestFilter {
 
-	private static final Set<String> BACK_CHANNEL = Set.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke");
+	private final Set<String> backChannel;
 
-	private static final String AUTHORIZE = "/oauth2/authorize";
+	private final String authorize;
 
 	/** A page on another origin may call these ({@link ProtocolCors}): their CORS preflight is not an error. */
-	private static final Set<String> BROWSER_BACK_CHANNEL = Set.of("/oauth2/token", "/oauth2/revoke");
+	private final Set<String> browserBackChannel;
+
+	ProtocolRequestGuard(AuthorizationServerSettings endpoints) {
+		this.backChannel = Set.of(endpoints.getTokenEndpoint(), endpoints.getTokenIntrospectionEndpoint(),
+				endpoints.getTokenRevocationEndpoint());
+		this.authorize = endpoints.getAuthorizationEndpoint();
+		this.browserBackChannel = Set.of(endpoints.getTokenEndpoint(), endpoints.getTokenRevocationEndpoint());
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI();
-		boolean backChannel = BACK_CHANNEL.contains(path);
-		if (!backChannel && !AUTHORIZE.equals(path)) {
+		boolean backChannel = this.backChannel.contains(path);
+		if (!backChannel && !this.authorize.equals(path)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (CorsUtils.isPreFlightRequest(request) && BROWSER_BACK_CHANNEL.contains(path)) {
+		if (CorsUtils.isPreFlightRequest(request) && this.browserBackChannel.contains(path)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -67,10 +74,7 @@ final class ProtocolRequestGuard extends OncePerRequestFilter {
 	}
 
 	private static void json(HttpServletResponse response, String description) throws IOException {
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter().write("{\"error\":\"invalid_request\",\"error_description\":\"" + description + "\"}");
+		OAuthErrorResponse.write(response, HttpStatus.BAD_REQUEST, OAuth2ErrorCodes.INVALID_REQUEST, description);
 	}
 
 }

@@ -12,13 +12,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import dev.oauthplatform.auth.client.SpaceSeparatedSet;
+import dev.oauthplatform.auth.persistence.SpaceSeparatedSet;
 
 /** What a user allowed a third-party client: remembered per user and client, revocable. */
 @Entity
 @Table(name = "oauth_consent")
 @IdClass(Consent.Key.class)
 public class Consent {
+
+	private static final String SCOPE_PREFIX = "SCOPE_";
 
 	@Id
 	private String registeredClientId;
@@ -40,6 +42,15 @@ public class Consent {
 	public void setAuthorities(Set<String> authorities) { this.authorities = authorities; }
 	public Instant getGrantedAt() { return this.grantedAt; }
 	public void setGrantedAt(Instant grantedAt) { this.grantedAt = grantedAt; }
+
+	/** The scopes consented to: the framework stores them as {@code SCOPE_} authorities. */
+	public Set<String> getScopes() {
+		Set<String> scopes = new LinkedHashSet<>();
+		this.authorities.stream()
+			.filter((authority) -> authority.startsWith(SCOPE_PREFIX))
+			.forEach((authority) -> scopes.add(authority.substring(SCOPE_PREFIX.length())));
+		return scopes;
+	}
 
 	public record Key(String registeredClientId, String principalName) implements Serializable {
 

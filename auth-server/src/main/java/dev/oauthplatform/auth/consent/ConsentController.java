@@ -20,7 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.oauthplatform.auth.authorize.ErrorPage;
+import dev.oauthplatform.auth.page.ErrorPage;
 import dev.oauthplatform.auth.scope.ScopeDescriptions;
 
 /**

@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.key;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 
-import dev.oauthplatform.auth.config.AuthProperties;
-import dev.oauthplatform.auth.config.AuthProperties.Secrets;
-import dev.oauthplatform.auth.config.GeneratedSecrets;
+import dev.oauthplatform.auth.secret.ServerSecrets;
 
 /**
  * The JWKS endpoint publishes every live key; the encoder sees only the signing ones, so that a
@@ -52,10 +51,8 @@ public class JwksConfig {
 
 	/** In production, the private keys are never stored unencrypted. */
 	@Bean
-	KeyEncryption keyEncryption(AuthProperties properties) {
-		Secrets secrets = properties.secrets();
-		return KeyEncryption.of(GeneratedSecrets.requiredInProduction(properties, "AUTH_KEY_ENCRYPTION_SECRET",
-				secrets.keyEncryptionSecret()), secrets.keyEncryptionSecretPrevious());
+	KeyEncryption keyEncryption(ServerSecrets secrets) {
+		return KeyEncryption.of(secrets.keyEncryptionSecret(), secrets.keyEncryptionSecretPrevious());
 	}
 
 	/**

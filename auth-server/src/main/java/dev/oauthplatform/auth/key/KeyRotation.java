@@ -6,16 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.oauthplatform.auth.admin.AdminApiException;
 import dev.oauthplatform.auth.key.SigningKey.State;
 
 /**
@@ -81,8 +80,7 @@ public class KeyRotation {
 
 	private SigningKey publish(String algorithm, Instant activateAt) {
 		if (this.repository.existsByAlgorithmAndState(algorithm, State.PUBLISHED)) {
-			throw new AdminApiException(HttpStatus.CONFLICT, "rotation_in_progress", "A new " + algorithm
-					+ " key is already published and waits to sign; rotate again after it does, or use emergency");
+			throw new RotationInProgressException(algorithm);
 		}
 		SigningKey key = this.repository.save(this.keys.newKey(algorithm, State.PUBLISHED, activateAt));
 		logger.info("Published new {} key {}: signs from {}", algorithm, key.getKid(), activateAt);

@@ -1,4 +1,4 @@
-package dev.oauthplatform.auth.authorize;
+package dev.oauthplatform.auth.page;
 
 import java.io.IOException;
 
@@ -16,11 +16,17 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  */
 public final class ErrorPage {
 
-	static final String PATH = "/request-refused";
+	/** The page that explains the refusal (authorize/RefusedRequestController). */
+	public static final String PATH = "/request-refused";
 
-	static final String ERROR_ATTRIBUTE = ErrorPage.class.getName() + ".error";
+	private static final String ERROR_ATTRIBUTE = ErrorPage.class.getName() + ".error";
 
 	private ErrorPage() {
+	}
+
+	/** The refusal forwarded to {@link #PATH}, or null when the page is requested directly. */
+	public static OAuth2Error refusal(HttpServletRequest request) {
+		return (OAuth2Error) request.getAttribute(ERROR_ATTRIBUTE);
 	}
 
 	public static void render(HttpServletRequest request, HttpServletResponse response, OAuth2Error error)

@@ -7,12 +7,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import dev.oauthplatform.auth.session.SessionValidity;
-
 /** What every page's header shows: the product's name and who is signed in. */
 @ControllerAdvice(annotations = Controller.class)
 @EnableConfigurationProperties(PageProperties.class)
-class PageModel {
+public class PageModel {
+
+	/** The signed-in user's username, for the header: set only for a session that still stands (session/). */
+	public static final String SIGNED_IN_USERNAME = PageModel.class.getName() + ".signedInAs";
 
 	private final PageProperties properties;
 
@@ -25,10 +26,10 @@ class PageModel {
 		return this.properties.productName();
 	}
 
-	/** Set by {@link SessionValidity} for a session that still stands: the principal's name is an id. */
+	/** The session's principal name is the user's id: not for people's eyes. */
 	@ModelAttribute("signedInAs")
 	String signedInAs(HttpServletRequest request) {
-		return (String) request.getAttribute(SessionValidity.USERNAME_ATTRIBUTE);
+		return (String) request.getAttribute(SIGNED_IN_USERNAME);
 	}
 
 }

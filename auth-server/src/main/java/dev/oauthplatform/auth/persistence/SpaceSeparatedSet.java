@@ -1,4 +1,4 @@
-package dev.oauthplatform.auth.client;
+package dev.oauthplatform.auth.persistence;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.oauthplatform.auth.config;
+package dev.oauthplatform.auth.secret;
 
 /** A secret that production must be given, missing: the start stops ({@link MissingSecretFailureAnalyzer}). */
 public class MissingSecretException extends IllegalStateException {

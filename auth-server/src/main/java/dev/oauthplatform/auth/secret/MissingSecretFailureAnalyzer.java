@@ -1,4 +1,4 @@
-package dev.oauthplatform.auth.config;
+package dev.oauthplatform.auth.secret;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package dev.oauthplatform.auth.config;
+package dev.oauthplatform.auth.secret;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,24 +12,50 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * A server secret taken from the environment, or, outside production, generated once and kept
- * (mode 0600) under the data directory so that restarts keep working.
+ * The server's secrets, each taken from the environment, or, outside production, generated once
+ * and kept (mode 0600) under the data directory so that restarts keep working.
  */
-public final class GeneratedSecrets {
+@Component
+@EnableConfigurationProperties(SecretProperties.class)
+public final class ServerSecrets {
 
-	private static final Logger logger = LoggerFactory.getLogger(GeneratedSecrets.class);
+	private static final Logger logger = LoggerFactory.getLogger(ServerSecrets.class);
 
-	private GeneratedSecrets() {
+	private final SecretProperties properties;
+
+	ServerSecrets(SecretProperties properties) {
+		this.properties = properties;
 	}
 
-	public static String resolve(AuthProperties properties, String envName, String configured) {
-		if (StringUtils.hasText(requiredInProduction(properties, envName, configured))) {
+	/** The HMAC key of client secret hashes: a generated one outside production. */
+	public String clientSecretPepper() {
+		return resolve("AUTH_CLIENT_SECRET_PEPPER", this.properties.secrets().clientSecretPepper());
+	}
+
+	/** Encrypts signing keys at rest: empty outside production where unset (keys stored unencrypted). */
+	public String keyEncryptionSecret() {
+		return requiredInProduction("AUTH_KEY_ENCRYPTION_SECRET", this.properties.secrets().keyEncryptionSecret());
+	}
+
+	public String keyEncryptionSecretPrevious() {
+		return this.properties.secrets().keyEncryptionSecretPrevious();
+	}
+
+	/** Production ({@code prod}): every secret and the first admin must be given, none is generated. */
+	public boolean production() {
+		return this.properties.requireExplicitSecrets();
+	}
+
+	private String resolve(String envName, String configured) {
+		if (StringUtils.hasText(requiredInProduction(envName, configured))) {
 			return configured;
 		}
-		Path file = properties.dataDir().resolve(envName.toLowerCase());
+		Path file = this.properties.dataDir().resolve(envName.toLowerCase());
 		try {
 			if (Files.exists(file)) {
 				return Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -50,8 +76,8 @@ public final class GeneratedSecrets {
 	 * The secret as configured, possibly empty outside production; in production (profile
 	 * {@code prod}) one that is missing stops the start, with its name.
 	 */
-	public static String requiredInProduction(AuthProperties properties, String envName, String configured) {
-		if (!StringUtils.hasText(configured) && properties.requireExplicitSecrets()) {
+	private String requiredInProduction(String envName, String configured) {
+		if (!StringUtils.hasText(configured) && production()) {
 			throw new MissingSecretException(envName);
 		}
 		return configured;

@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.oauthplatform.auth.page.PageModel;
 import dev.oauthplatform.auth.user.AppUser;
 import dev.oauthplatform.auth.user.AppUserRepository;
 
@@ -31,9 +32,6 @@ import dev.oauthplatform.auth.user.AppUserRepository;
  * {@code prompt=none}).
  */
 public final class SessionValidity extends OncePerRequestFilter implements SessionAuthenticationStrategy {
-
-	/** The signed-in user's username, for the page header: the session's principal name is the user id. */
-	public static final String USERNAME_ATTRIBUTE = SessionValidity.class.getName() + ".username";
 
 	private static final String VERSION_ATTRIBUTE = SessionValidity.class.getName() + ".version";
 
@@ -63,7 +61,7 @@ public final class SessionValidity extends OncePerRequestFilter implements Sessi
 		if (signedIn instanceof UsernamePasswordAuthenticationToken && signedIn.isAuthenticated()) {
 			Optional<AppUser> user = standingUser(signedIn.getName(), session.getAttribute(VERSION_ATTRIBUTE));
 			if (user.isPresent()) {
-				request.setAttribute(USERNAME_ATTRIBUTE, user.get().getUsername());
+				request.setAttribute(PageModel.SIGNED_IN_USERNAME, user.get().getUsername());
 			}
 			else {
 				logger.debug("Ending a session whose user was disabled, changed or deleted");

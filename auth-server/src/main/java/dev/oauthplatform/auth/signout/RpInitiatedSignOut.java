@@ -24,11 +24,11 @@ import org.springframework.web.util.UriUtils;
  * The framework has already checked the ID token and that {@code post_logout_redirect_uri} is
  * registered for its client.
  */
-public final class RpInitiatedSignOut implements AuthenticationSuccessHandler {
+final class RpInitiatedSignOut implements AuthenticationSuccessHandler {
 
 	private final RegisteredClientRepository clients;
 
-	public RpInitiatedSignOut(RegisteredClientRepository clients) {
+	RpInitiatedSignOut(RegisteredClientRepository clients) {
 		this.clients = clients;
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -13,10 +14,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
-import dev.oauthplatform.auth.config.AuthProperties;
-import dev.oauthplatform.auth.user.AppUser;
-import dev.oauthplatform.auth.user.AppUserRepository;
+import dev.oauthplatform.auth.token.TokenSubjects.TokenSubject;
 
 /**
  * The claims of our access tokens (RFC 9068) and the subject of id tokens: {@code sub} is the
@@ -24,15 +25,18 @@ import dev.oauthplatform.auth.user.AppUserRepository;
  * space-separated string, {@code aud} the APIs the token is for ({@link TokenAudiences}).
  */
 @Component
+@EnableConfigurationProperties(TokenProperties.class)
 public class TokenClaims {
 
-	private final AppUserRepository users;
+	private static final String SUBJECT_OF_THIS_REQUEST = TokenClaims.class.getName() + ".subject";
+
+	private final TokenSubjects subjects;
 
 	private final String defaultAudience;
 
-	public TokenClaims(AppUserRepository users, AuthProperties properties) {
-		this.users = users;
-		this.defaultAudience = properties.tokens().defaultAudience();
+	public TokenClaims(TokenSubjects subjects, TokenProperties properties) {
+		this.subjects = subjects;
+		this.defaultAudience = properties.defaultAudience();
 	}
 
 	public void apply(OAuth2TokenContext context, Map<String, Object> claims) {
@@ -62,12 +66,25 @@ public class TokenClaims {
 		}
 		String userId = (context.getAuthorization() != null) ? context.getAuthorization().getPrincipalName()
 				: principal.getName();
-		AppUser user = this.users.findById(userId)
-			.filter(AppUser::isEnabled)
+		TokenSubject user = subject(userId);
+		claims.put("sub", user.id());
+		claims.put("preferred_username", user.username());
+	}
+
+	/** Read once per request: the access token and the ID token of one response name the same user. */
+	private TokenSubject subject(String userId) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(SUBJECT_OF_THIS_REQUEST,
+				RequestAttributes.SCOPE_REQUEST) instanceof TokenSubject read && read.id().equals(userId)) {
+			return read;
+		}
+		TokenSubject user = this.subjects.findActive(userId)
 			.orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
 					"The user of this grant no longer exists or is disabled", null)));
-		claims.put("sub", user.getId());
-		claims.put("preferred_username", user.getUsername());
+		if (request != null) {
+			request.setAttribute(SUBJECT_OF_THIS_REQUEST, user, RequestAttributes.SCOPE_REQUEST);
+		}
+		return user;
 	}
 
 	private List<String> audiences(OAuth2TokenContext context) {

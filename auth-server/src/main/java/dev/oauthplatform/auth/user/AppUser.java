@@ -9,7 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.oauthplatform.auth.client.SpaceSeparatedSet;
+import dev.oauthplatform.auth.persistence.SpaceSeparatedSet;
 
 /** A person who signs in. The id is the token's {@code sub}: assigned once, never reused. */
 @Entity

@@ -13,11 +13,13 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The {@code login_failure} table: one row per throttle key, read under a row lock to be changed;
  * and {@code known_sign_in}: where each username last signed in successfully.
  */
+@Component
 final class LoginFailureRows {
 
 	private static final String COLUMNS = "throttle_key, failures, first_failure_at, last_failure_at, blocked_until,"

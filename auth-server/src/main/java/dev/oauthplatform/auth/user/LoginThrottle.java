@@ -2,20 +2,15 @@ package dev.oauthplatform.auth.user;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,25 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts sign-in attempts in the database, so that every instance counts and refuses alike, under
- * three keys ({@link ThrottleKeys}):
- * <ul>
- * <li>{@code user+ip:<username>|<address>}, tight ({@code max-failures}): a username guessed at
- * from one address is refused there, for a delay that doubles with each further failure. It is
- * the only key that one address can fill for one username, and it stops nobody elsewhere.</li>
- * <li>{@code ip:<address>}, loose ({@code max-failures-per-ip} per window, whatever the
- * usernames): one address spraying guesses at many usernames. A rate, not a chain: at the limit
- * the address waits for the end of the window, so a busy NAT is never refused for longer; and a
- * username that signed in with its right password from that address lately
- * ({@code known-address-ttl}) is not refused by it at all, so nobody behind a shared address can
- * lock out the people who sign in there every day.</li>
- * <li>{@code user:<username>}, loose ({@code max-addresses-per-user}): counts the addresses
- * that failed for the username, each once while its own count lasts, not the failures. One
- * address alone moves it by one, so it can never lock the user out. At the limit the username is
- * under a distributed attack, and an address that failed for it gets no further guess while the
- * block lasts (each attacking address gets one guess, not five); an address that has not failed
- * for it still signs in, so no attacker, however many addresses it has, locks the user out of a
- * clean one.</li>
- * </ul>
+ * three keys ({@link ThrottleKeys}), each counted by its own {@link ThrottleRule}.
  * Before its password is checked, an attempt reserves a place ({@link #reserve}): under the row
  * lock of its {@code user+ip} key, it counts among the attempts in progress there, as long as those
  * (were they all wrong) would not pass the limit; otherwise it waits for their outcome. So a burst
@@ -70,8 +47,8 @@ public class LoginThrottle {
 
 	private final LoginThrottleProperties properties;
 
-	LoginThrottle(DataSource dataSource, PlatformTransactionManager transactions, LoginThrottleProperties properties) {
-		this.rows = new LoginFailureRows(dataSource);
+	LoginThrottle(LoginFailureRows rows, PlatformTransactionManager transactions, LoginThrottleProperties properties) {
+		this.rows = rows;
 		// An attempt counts even when the caller's transaction (if any) rolls back.
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -138,49 +115,9 @@ public class LoginThrottle {
 		});
 	}
 
-	/** Every key still counting or blocked, or just the one given; most recent failure first. */
-	public List<LoginFailure> entries(String key) {
-		Instant now = Instant.now();
-		return this.rows.since(quietCutoff(now), key)
-			.stream()
-			.filter((failure) -> ruleOf(failure.key()).live(failure, now))
-			.toList();
-	}
-
-	/** The username's own key and its keys at every address; most recent failure first. */
-	public List<LoginFailure> entriesOfUser(String username) {
-		Instant now = Instant.now();
-		return keysOfUser(username).filter((failure) -> ruleOf(failure.key()).live(failure, now))
-			.sorted(Comparator.comparing(LoginFailure::lastFailureAt).reversed())
-			.toList();
-	}
-
-	/** Forgets a key's failures (and ends its block); false when there was nothing to forget. */
-	public boolean clear(String key) {
-		return this.rows.delete(key);
-	}
-
-	/** Forgets every key of the username (its own and at each address); false when there was none. */
-	public boolean clearUser(String username) {
-		List<String> keys = keysOfUser(username).map(LoginFailure::key).toList();
-		return keys.stream().map(this.rows::delete).reduce(false, Boolean::logicalOr);
-	}
-
-	/** Keys whose quiet window has passed count from zero anyway: their rows are only clutter. */
-	@Scheduled(fixedDelayString = "${auth.login-throttle.window:15m}",
-			initialDelayString = "${auth.login-throttle.window:15m}")
-	public int purge() {
-		Instant now = Instant.now();
-		return this.rows.deleteBefore(quietCutoff(now)) + this.rows.deleteKnownBefore(now.minus(knownAddressTtl()));
-	}
-
 	/** The username signed in with a right password from this address lately. */
 	private boolean knownHere(Attempt attempt, Instant now) {
-		return this.rows.knownSince(attempt.userAtAddress(), now.minus(knownAddressTtl()));
-	}
-
-	private Duration knownAddressTtl() {
-		return this.properties.knownAddressTtl();
+		return this.rows.knownSince(attempt.userAtAddress(), now.minus(this.properties.knownAddressTtl()));
 	}
 
 	/** False when the attempts in progress might use up what the key still allows: then it waits. */
@@ -217,7 +154,7 @@ public class LoginThrottle {
 	}
 
 	/** One more failure; {@code endsAnAttempt} on the key the attempt was in progress under. */
-	private void count(LoginFailureRows.Locked row, Rule rule, Instant now, boolean endsAnAttempt) {
+	private void count(LoginFailureRows.Locked row, ThrottleRule rule, Instant now, boolean endsAnAttempt) {
 		LoginFailure current = row.current();
 		LoginFailure next = rule.afterFailure(row.key(), current, now);
 		int inProgress = Math.max(0, attemptsInProgress(current, now) - (endsAnAttempt ? 1 : 0));
@@ -235,7 +172,7 @@ public class LoginThrottle {
 				&& failure.lastAttemptAt().isAfter(now.minus(ATTEMPT_TIMEOUT))) ? failure.attemptsInProgress() : 0;
 	}
 
-	private void takeBackOne(LoginFailureRows.Locked row, Rule rule, Instant now) {
+	private void takeBackOne(LoginFailureRows.Locked row, ThrottleRule rule, Instant now) {
 		if (!rule.live(row.current(), now)) {
 			return;
 		}
@@ -248,15 +185,6 @@ public class LoginThrottle {
 		this.rows.save(row, new LoginFailure(row.key(), failures, current.firstFailureAt(), current.lastFailureAt(),
 				(failures < rule.limit()) ? null : current.blockedUntil(), current.attemptsInProgress(),
 				current.lastAttemptAt()));
-	}
-
-	private Stream<LoginFailure> keysOfUser(String username) {
-		List<LoginFailure> keys = new ArrayList<>(this.rows.since(Instant.EPOCH, ThrottleKeys.user(username)));
-		this.rows.startingWith(ThrottleKeys.userAtAnyAddressPrefix(username))
-			.stream()
-			.filter((failure) -> ThrottleKeys.isUserAtAddressOf(failure.key(), username))
-			.forEach(keys::add);
-		return keys.stream();
 	}
 
 	/** Concurrent first attempts race to insert a key's row; the losers find it on the next try. */
@@ -284,62 +212,16 @@ public class LoginThrottle {
 		}
 	}
 
-	private Rule ruleOf(String key) {
-		if (key.startsWith(ThrottleKeys.USER_AT_ADDRESS)) {
-			return perUserAtAddress();
-		}
-		return key.startsWith(ThrottleKeys.USER) ? perUser() : perAddress();
+	private ThrottleRule perUserAtAddress() {
+		return ThrottleRule.perUserAtAddress(this.properties);
 	}
 
-	private Rule perUserAtAddress() {
-		return new Rule(this.properties.maxFailures(), false, this.properties);
+	private ThrottleRule perUser() {
+		return ThrottleRule.perUser(this.properties);
 	}
 
-	private Rule perUser() {
-		return new Rule(this.properties.maxAddressesPerUser(), false, this.properties);
+	private ThrottleRule perAddress() {
+		return ThrottleRule.perAddress(this.properties);
 	}
 
-	private Rule perAddress() {
-		return new Rule(this.properties.maxFailuresPerIp(), true, this.properties);
-	}
 
-	private Instant quietCutoff(Instant now) {
-		return now.minus(this.properties.window());
-	}
-
-	/**
-	 * How one key counts. Chained (per username): failures count while each comes within a window
-	 * of the previous one or of the end of a block, and each one past the limit doubles the delay.
-	 * Per window (per address): failures count within a window from the first; at the limit the
-	 * key is refused until that window ends, then counts anew.
-	 */
-	private record Rule(int limit, boolean perWindow, LoginThrottleProperties properties) {
-
-		/** Whether the key's count still stands (else the next failure starts it anew). */
-		boolean live(LoginFailure failure, Instant now) {
-			if (failure == null || failure.failures() == 0) {
-				return false;
-			}
-			Instant since = this.perWindow ? failure.firstFailureAt() : failure.quietSince();
-			return since.isAfter(now.minus(this.properties.window())) || failure.blockedAt(now);
-		}
-
-		Instant blockedUntil(LoginFailure failure, Instant now) {
-			return (failure != null && failure.blockedAt(now)) ? failure.blockedUntil() : null;
-		}
-
-		LoginFailure afterFailure(String key, LoginFailure current, Instant now) {
-			boolean fresh = !live(current, now);
-			int failures = fresh ? 1 : current.failures() + 1;
-			Instant first = fresh ? now : current.firstFailureAt();
-			Instant blockedUntil = null;
-			if (failures >= this.limit) {
-				blockedUntil = this.perWindow ? first.plus(this.properties.window())
-						: now.plus(this.properties.delayAfter(failures - this.limit));
-			}
-			return new LoginFailure(key, failures, first, now, blockedUntil, 0, null);
-		}
-
-	}
-
-}

@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.oauthplatform.auth.consent.ConsentRepository;
+import dev.oauthplatform.auth.consent.ConsentWithdrawal;
 import dev.oauthplatform.auth.token.Authorizations;
 
 /**
@@ -48,12 +48,12 @@ public class UserAccounts {
 
 	private final Authorizations authorizations;
 
-	private final ConsentRepository consents;
+	private final ConsentWithdrawal consents;
 
-	private final LoginThrottle throttle;
+	private final ThrottleEntries throttle;
 
 	public UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, Authorizations authorizations,
-			ConsentRepository consents, LoginThrottle throttle) {
+			ConsentWithdrawal consents, ThrottleEntries throttle) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.authorizations = authorizations;
@@ -138,7 +138,7 @@ public class UserAccounts {
 			requireAnotherAdmin(user);
 			// the sessions end too: their principal id no longer finds a user
 			this.authorizations.revokeAllOfUser(user.getId());
-			this.consents.deleteByPrincipalName(user.getId());
+			this.consents.forgetAllOfUser(user.getId());
 			this.users.delete(user);
 			return true;
 		}).orElse(false);

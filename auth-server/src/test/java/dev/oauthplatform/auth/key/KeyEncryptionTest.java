@@ -28,8 +28,8 @@ import dev.oauthplatform.auth.client.ClientRegistrar;
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
-import dev.oauthplatform.auth.config.GeneratedSecrets;
-import dev.oauthplatform.auth.config.MissingSecretException;
+import dev.oauthplatform.auth.secret.ServerSecrets;
+import dev.oauthplatform.auth.secret.MissingSecretException;
 import dev.oauthplatform.auth.support.SecretsSeen;
 
 import static io.restassured.RestAssured.given;
@@ -228,7 +228,7 @@ class KeyEncryptionTest {
 	}
 
 	private static String secret() {
-		String secret = GeneratedSecrets.randomBase64Url(32);
+		String secret = ServerSecrets.randomBase64Url(32);
 		SecretsSeen.add(secret);
 		return secret;
 	}

@@ -8,11 +8,13 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
+import dev.oauthplatform.auth.scope.DefaultScopes;
+
 /**
- * RFC 6749 §3.3: without {@code scope}, a machine client gets the scopes it is registered with
+ * A client credentials request without {@code scope} asks for the client's {@link DefaultScopes}
  * (the framework would issue a token with no scope at all).
  */
-public final class ClientCredentialsDefaultScopesConverter implements AuthenticationConverter {
+final class ClientCredentialsDefaultScopesConverter implements AuthenticationConverter {
 
 	private final AuthenticationConverter delegate = new OAuth2ClientCredentialsAuthenticationConverter();
 
@@ -23,7 +25,8 @@ public final class ClientCredentialsDefaultScopesConverter implements Authentica
 				&& tokenRequest.getScopes().isEmpty()
 				&& tokenRequest.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
 				&& client.getRegisteredClient() != null) {
-			return new OAuth2ClientCredentialsAuthenticationToken(client, client.getRegisteredClient().getScopes(),
+			return new OAuth2ClientCredentialsAuthenticationToken(client,
+					DefaultScopes.forRequest(tokenRequest.getScopes(), client.getRegisteredClient().getScopes()),
 					tokenRequest.getAdditionalParameters());
 		}
 		return authentication;

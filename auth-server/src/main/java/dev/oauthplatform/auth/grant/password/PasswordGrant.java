@@ -1,11 +1,10 @@
 package dev.oauthplatform.auth.grant.password;
 
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-
-/** RFC 6749 §4.3, which Spring Security 7 dropped: ours, for CLI clients registered for it. */
-public final class PasswordGrant {
-
-	public static final AuthorizationGrantType GRANT_TYPE = new AuthorizationGrantType("password");
+/**
+ * RFC 6749 §4.3's parameters; the grant type itself is listed with the others the server
+ * supports ({@code Supported.PASSWORD_GRANT}), since client types name it.
+ */
+final class PasswordGrant {
 
 	static final String USERNAME = "username";
 

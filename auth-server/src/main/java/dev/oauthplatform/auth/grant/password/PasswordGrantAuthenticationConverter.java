@@ -17,8 +17,10 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.util.StringUtils;
 
+import dev.oauthplatform.auth.protocol.Supported;
+
 /** Reads {@code grant_type=password} token requests (RFC 6749 §4.3.2). */
-public final class PasswordGrantAuthenticationConverter implements AuthenticationConverter {
+final class PasswordGrantAuthenticationConverter implements AuthenticationConverter {
 
 	private static final String REQUEST_ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6749#section-4.3.2";
 
@@ -28,7 +30,7 @@ public final class PasswordGrantAuthenticationConverter implements Authenticatio
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
-		if (!PasswordGrant.GRANT_TYPE.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
+		if (!Supported.PASSWORD_GRANT.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
 			return null;
 		}
 		String username = single(request, PasswordGrant.USERNAME, true);

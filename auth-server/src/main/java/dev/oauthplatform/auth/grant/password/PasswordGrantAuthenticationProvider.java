@@ -33,6 +33,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.util.Assert;
 
+import dev.oauthplatform.auth.protocol.Supported;
+import dev.oauthplatform.auth.scope.DefaultScopes;
 import dev.oauthplatform.auth.user.LoginThrottledException;
 
 /**
@@ -40,7 +42,7 @@ import dev.oauthplatform.auth.user.LoginThrottledException;
  * is checked by the same authentication manager as the login form. No id_token: this grant has
  * no OpenID Connect flow.
  */
-public final class PasswordGrantAuthenticationProvider implements AuthenticationProvider {
+final class PasswordGrantAuthenticationProvider implements AuthenticationProvider {
 
 	private static final Logger logger = LoggerFactory.getLogger(PasswordGrantAuthenticationProvider.class);
 
@@ -50,7 +52,7 @@ public final class PasswordGrantAuthenticationProvider implements Authentication
 
 	private final OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator;
 
-	public PasswordGrantAuthenticationProvider(AuthenticationManager users, OAuth2AuthorizationService authorizations,
+	PasswordGrantAuthenticationProvider(AuthenticationManager users, OAuth2AuthorizationService authorizations,
 			OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator) {
 		Assert.notNull(users, "users cannot be null");
 		Assert.notNull(authorizations, "authorizations cannot be null");
@@ -65,7 +67,7 @@ public final class PasswordGrantAuthenticationProvider implements Authentication
 		PasswordGrantAuthenticationToken request = (PasswordGrantAuthenticationToken) authentication;
 		OAuth2ClientAuthenticationToken clientPrincipal = authenticatedClient(request);
 		RegisteredClient client = clientPrincipal.getRegisteredClient();
-		if (!client.getAuthorizationGrantTypes().contains(PasswordGrant.GRANT_TYPE)) {
+		if (!client.getAuthorizationGrantTypes().contains(Supported.PASSWORD_GRANT)) {
 			throw error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, "This client is not registered for the password grant");
 		}
 		Set<String> scopes = authorizedScopes(request, client);
@@ -76,11 +78,11 @@ public final class PasswordGrantAuthenticationProvider implements Authentication
 			.principal(user)
 			.authorizationServerContext(AuthorizationServerContextHolder.getContext())
 			.authorizedScopes(scopes)
-			.authorizationGrantType(PasswordGrant.GRANT_TYPE)
+			.authorizationGrantType(Supported.PASSWORD_GRANT)
 			.authorizationGrant(request);
 		OAuth2Authorization.Builder authorization = OAuth2Authorization.withRegisteredClient(client)
 			.principalName(user.getName())
-			.authorizationGrantType(PasswordGrant.GRANT_TYPE)
+			.authorizationGrantType(Supported.PASSWORD_GRANT)
 			.authorizedScopes(scopes)
 			.attribute(Principal.class.getName(), user);
 
@@ -111,17 +113,15 @@ public final class PasswordGrantAuthenticationProvider implements Authentication
 		throw error(OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication failed");
 	}
 
-	/** RFC 6749 §3.3: what was asked for, if the client may have it; otherwise everything it may have. */
+	/** What was asked for, if the client may have it, or its {@link DefaultScopes}; no ID token here. */
 	private static Set<String> authorizedScopes(PasswordGrantAuthenticationToken request, RegisteredClient client) {
 		Set<String> allowed = new LinkedHashSet<>(client.getScopes());
 		allowed.remove(OidcScopes.OPENID);
-		if (request.getScopes().isEmpty()) {
-			return allowed;
-		}
-		if (!allowed.containsAll(request.getScopes())) {
+		Set<String> requested = DefaultScopes.forRequest(request.getScopes(), allowed);
+		if (!allowed.containsAll(requested)) {
 			throw error(OAuth2ErrorCodes.INVALID_SCOPE, "The requested scope is not allowed for this client");
 		}
-		return request.getScopes();
+		return requested;
 	}
 
 	private Authentication authenticateUser(PasswordGrantAuthenticationToken request) {

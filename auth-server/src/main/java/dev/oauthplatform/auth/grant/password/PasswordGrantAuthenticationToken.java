@@ -6,6 +6,8 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
 
+import dev.oauthplatform.auth.protocol.Supported;
+
 /** A password grant request: the user's credentials and the scopes asked for. */
 public class PasswordGrantAuthenticationToken extends OAuth2AuthorizationGrantAuthenticationToken {
 
@@ -17,7 +19,7 @@ public class PasswordGrantAuthenticationToken extends OAuth2AuthorizationGrantAu
 
 	public PasswordGrantAuthenticationToken(String username, String password, Set<String> scopes,
 			Authentication clientPrincipal, Map<String, Object> additionalParameters) {
-		super(PasswordGrant.GRANT_TYPE, clientPrincipal, additionalParameters);
+		super(Supported.PASSWORD_GRANT, clientPrincipal, additionalParameters);
 		this.username = username;
 		this.password = password;
 		this.scopes = Set.copyOf(scopes);

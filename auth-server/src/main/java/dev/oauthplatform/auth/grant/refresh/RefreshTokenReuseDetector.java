@@ -1,4 +1,4 @@
-package dev.oauthplatform.auth.token;
+package dev.oauthplatform.auth.grant.refresh;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +11,14 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 import org.springframework.util.Assert;
 
+import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
+
 /**
  * RFC 9700 §4.14.2: a refresh token that was already rotated out has been copied by someone.
  * Presenting it again revokes the whole family, the attacker's and the legitimate client's tokens
  * alike, since the server cannot tell which of the two is presenting it.
  */
-public final class RefreshTokenReuseDetector implements AuthenticationProvider {
+final class RefreshTokenReuseDetector implements AuthenticationProvider {
 
 	private static final Logger logger = LoggerFactory.getLogger(RefreshTokenReuseDetector.class);
 
@@ -26,7 +28,7 @@ public final class RefreshTokenReuseDetector implements AuthenticationProvider {
 
 	private final JpaOAuth2AuthorizationService authorizations;
 
-	public RefreshTokenReuseDetector(AuthenticationProvider refreshTokenProvider,
+	RefreshTokenReuseDetector(AuthenticationProvider refreshTokenProvider,
 			JpaOAuth2AuthorizationService authorizations) {
 		Assert.notNull(refreshTokenProvider, "refreshTokenProvider cannot be null");
 		Assert.notNull(authorizations, "authorizations cannot be null");

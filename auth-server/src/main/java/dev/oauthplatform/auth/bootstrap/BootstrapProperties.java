@@ -1,0 +1,16 @@
+package dev.oauthplatform.auth.bootstrap;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The first admin and the console's client, created on first start ({@code auth.bootstrap.*}). */
+@ConfigurationProperties("auth.bootstrap")
+public record BootstrapProperties(String adminUsername, String adminPassword, String adminConsoleSecret,
+		String adminConsoleRedirectUri, String adminConsolePostLogoutRedirectUri) {
+
+	/** Never the passwords and secret: a record would print them wherever it is logged. */
+	@Override
+	public String toString() {
+		return "BootstrapProperties[adminUsername=" + this.adminUsername + ", secrets redacted]";
+	}
+
+}
