@@ -62,11 +62,11 @@ class ClientController {
 		changes.put("access_token_ttl", accessTokenTtl);
 		ClientDetails current = this.clients.get(clientId);
 		if (current.type().redirects()) {
-			changes.put("redirect_uris", RedirectUriCheck.lines(redirectUris));
-			changes.put("post_logout_redirect_uris", RedirectUriCheck.lines(postLogoutRedirectUris));
+			changes.put("redirect_uris", FormLines.lines(redirectUris));
+			changes.put("post_logout_redirect_uris", FormLines.lines(postLogoutRedirectUris));
 		}
 		if (current.type().runsInBrowsers()) {
-			changes.put("allowed_cors_origins", RedirectUriCheck.lines(allowedCorsOrigins));
+			changes.put("allowed_cors_origins", FormLines.lines(allowedCorsOrigins));
 		}
 		if (!current.isPublic() && current.hasGrant("authorization_code")) {
 			changes.put("require_pkce", Boolean.TRUE.equals(requirePkce));
@@ -75,7 +75,7 @@ class ClientController {
 			changes.put("resource_server", resourceServer);
 		}
 		if (audiences != null) {
-			changes.put("audiences", RedirectUriCheck.lines(audiences));
+			changes.put("audiences", FormLines.lines(audiences));
 		}
 		this.clients.change(clientId, changes);
 		Flash.success(flash, "Saved. The change applies to the client's next request.");

@@ -22,11 +22,11 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 	}
 
 	List<String> redirectUriList() {
-		return RedirectUriCheck.lines(this.redirectUris);
+		return FormLines.lines(this.redirectUris);
 	}
 
 	List<String> postLogoutRedirectUriList() {
-		return RedirectUriCheck.lines(this.postLogoutRedirectUris);
+		return FormLines.lines(this.postLogoutRedirectUris);
 	}
 
 	/** Only what the type needs: everything else takes the type's defaults at auth-server. */

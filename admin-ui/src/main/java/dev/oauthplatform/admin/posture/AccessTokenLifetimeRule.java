@@ -3,8 +3,6 @@ package dev.oauthplatform.admin.posture;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.oauthplatform.admin.client.ClientDetails;
-
 /**
  * Short-lived access tokens limit what a leaked one is worth: bearer JWTs are checked locally
  * by resource servers, so revocation reaches them only at expiry.
@@ -20,7 +18,7 @@ final class AccessTokenLifetimeRule implements PostureRule {
 	private static final String REFERENCE = "RFC 9700 §4.10, RFC 6819 §5.1.5.3";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client) {
 		if (client.accessTokenTtl() == null) {
 			return Optional.empty();
 		}

@@ -2,8 +2,6 @@ package dev.oauthplatform.admin.posture;
 
 import java.util.Optional;
 
-import dev.oauthplatform.admin.client.ClientDetails;
-
 /**
  * A confidential client's secret: when it was last used, and whether a rotated-out secret is
  * still in use during its grace period (the client was not redeployed with the new one yet).
@@ -15,7 +13,7 @@ final class ClientSecretUseRule implements PostureRule {
 	private static final String REFERENCE = "RFC 9700 §2.5";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client) {
 		if (client.isPublic()) {
 			return Optional.empty();
 		}

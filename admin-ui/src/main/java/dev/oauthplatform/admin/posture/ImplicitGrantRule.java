@@ -2,15 +2,13 @@ package dev.oauthplatform.admin.posture;
 
 import java.util.Optional;
 
-import dev.oauthplatform.admin.client.ClientDetails;
-
 /** RFC 9700 §2.1.2: no implicit grant. auth-server does not offer it at all. */
 final class ImplicitGrantRule implements PostureRule {
 
 	static final String ID = "implicit";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client) {
 		if (!client.hasGrant("authorization_code")) {
 			return Optional.empty();
 		}

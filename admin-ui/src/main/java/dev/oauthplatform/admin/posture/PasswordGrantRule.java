@@ -2,15 +2,13 @@ package dev.oauthplatform.admin.posture;
 
 import java.util.Optional;
 
-import dev.oauthplatform.admin.client.ClientDetails;
-
 /** RFC 9700 §2.4: the resource owner password credentials grant MUST NOT be used. */
 final class PasswordGrantRule implements PostureRule {
 
 	static final String ID = "password-grant";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client) {
 		if (!client.hasGrant("password")) {
 			return Optional.empty();
 		}

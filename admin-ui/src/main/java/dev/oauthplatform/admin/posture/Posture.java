@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.oauthplatform.admin.client.ClientDetails;
-
 /**
  * The security posture of a client: every RFC 9700 recommendation that applies to its type.
  * A pure function of the client's metadata, so each rule is easy to test and to read.
@@ -23,7 +21,7 @@ public final class Posture {
 	private Posture() {
 	}
 
-	public static List<Finding> of(ClientDetails client) {
+	public static List<Finding> of(ClientSettings client) {
 		return RULES.stream().map((rule) -> rule.check(client)).flatMap(Optional::stream).toList();
 	}
 
