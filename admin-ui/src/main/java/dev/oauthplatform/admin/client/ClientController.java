@@ -1,8 +1,10 @@
 package dev.oauthplatform.admin.client;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.oauthplatform.admin.api.ServerMetadata;
 import dev.oauthplatform.admin.posture.Posture;
 import dev.oauthplatform.admin.web.Flash;
 
@@ -22,15 +24,18 @@ class ClientController {
 
 	private final ClientsApi clients;
 
-	ClientController(ClientsApi clients) {
+	private final ServerMetadata server;
+
+	ClientController(ClientsApi clients, ServerMetadata server) {
 		this.clients = clients;
+		this.server = server;
 	}
 
 	@GetMapping("/clients/{clientId}")
 	String show(@PathVariable String clientId, Model model) {
 		ClientDetails client = this.clients.get(clientId);
 		model.addAttribute("client", client);
-		model.addAttribute("posture", Posture.of(client));
+		model.addAttribute("posture", Posture.of(client, this.server.grantTypesSupported().orElse(List.of())));
 		model.addAttribute("authorizations", this.clients.authorizations(clientId));
 		return "clients/detail";
 	}

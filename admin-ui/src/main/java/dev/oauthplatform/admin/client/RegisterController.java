@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.oauthplatform.admin.api.AdminApiException;
+import dev.oauthplatform.admin.api.ServerMetadata;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +27,12 @@ class RegisterController {
 
 	private final RegistrationCheck check;
 
-	RegisterController(ClientsApi clients, RegistrationCheck check) {
+	private final ServerMetadata server;
+
+	RegisterController(ClientsApi clients, RegistrationCheck check, ServerMetadata server) {
 		this.clients = clients;
 		this.check = check;
+		this.server = server;
 	}
 
 	@GetMapping("/clients/new")
@@ -42,7 +46,12 @@ class RegisterController {
 
 	@PostMapping("/clients/new")
 	String register(@ModelAttribute RegistrationForm form, Model model, RedirectAttributes flash) {
-		Map<String, Object> metadata = form.metadata();
+		Map<String, Object> metadata = form.metadata(this.server.tokenEndpointAuthMethodsSupported().orElse(List.of()));
+		if (form.type() == ClientType.CLI && !metadata.containsKey("token_endpoint_auth_method")) {
+			// registered without it, the tool would silently be public
+			return form(form, Map.of(), Map.of(), "auth-server's discovery document could not be read, so the "
+					+ "console does not know which client secret method to register; try again in a moment.", model);
+		}
 		List<ClientsApi.Problem> refused = this.check.problems(metadata).orElse(List.of());
 		if (!refused.isEmpty()) {
 			return refused(form, refused, model);

@@ -1,6 +1,7 @@
 package dev.oauthplatform.admin.posture;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ final class AccessTokenLifetimeRule implements PostureRule {
 	private static final String REFERENCE = "RFC 9700 §4.10, RFC 6819 §5.1.5.3";
 
 	@Override
-	public Optional<Finding> check(ClientSettings client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (client.accessTokenTtl() == null) {
 			return Optional.empty();
 		}

@@ -1,5 +1,6 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ final class ClientSecretUseRule implements PostureRule {
 	private static final String REFERENCE = "RFC 9700 §2.5";
 
 	@Override
-	public Optional<Finding> check(ClientSettings client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (client.isPublic()) {
 			return Optional.empty();
 		}

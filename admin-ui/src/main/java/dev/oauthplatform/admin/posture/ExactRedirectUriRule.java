@@ -1,5 +1,6 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
 
 /** RFC 9700 §2.1: redirect URIs compared by exact string matching. auth-server always does. */
@@ -8,7 +9,7 @@ final class ExactRedirectUriRule implements PostureRule {
 	static final String ID = "exact-redirect-uris";
 
 	@Override
-	public Optional<Finding> check(ClientSettings client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.hasGrant("authorization_code")) {
 			return Optional.empty();
 		}

@@ -21,7 +21,7 @@ final class HttpsRedirectUriRule implements PostureRule {
 	private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
 	@Override
-	public Optional<Finding> check(ClientSettings client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (client.redirectUris().isEmpty()) {
 			return Optional.empty();
 		}

@@ -1,5 +1,6 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
 
 /** RFC 9700 §2.1.2: no implicit grant. auth-server does not offer it at all. */
@@ -8,7 +9,7 @@ final class ImplicitGrantRule implements PostureRule {
 	static final String ID = "implicit";
 
 	@Override
-	public Optional<Finding> check(ClientSettings client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.hasGrant("authorization_code")) {
 			return Optional.empty();
 		}

@@ -1,5 +1,6 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
 
 /** RFC 9700 §2.1.1: PKCE on every authorization code flow, confidential clients included. */
@@ -10,7 +11,7 @@ final class PkceRule implements PostureRule {
 	private static final String REFERENCE = "RFC 9700 §2.1.1";
 
 	@Override
-	public Optional<Finding> check(ClientSettings client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.hasGrant("authorization_code")) {
 			return Optional.empty();
 		}

@@ -21,8 +21,20 @@ public final class Posture {
 	private Posture() {
 	}
 
+	/** As {@link #of(ClientSettings, List)} when what auth-server supports is not known. */
 	public static List<Finding> of(ClientSettings client) {
-		return RULES.stream().map((rule) -> rule.check(client)).flatMap(Optional::stream).toList();
+		return of(client, List.of());
+	}
+
+	/**
+	 * @param grantTypesSupported auth-server's {@code grant_types_supported} (discovery), which
+	 * some advice depends on; empty when unknown
+	 */
+	public static List<Finding> of(ClientSettings client, List<String> grantTypesSupported) {
+		return RULES.stream()
+			.map((rule) -> rule.check(client, grantTypesSupported))
+			.flatMap(Optional::stream)
+			.toList();
 	}
 
 	/** The metadata change that fixes a rule, or empty when the rule has no one-click fix. */

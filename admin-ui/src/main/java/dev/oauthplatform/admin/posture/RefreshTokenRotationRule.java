@@ -1,5 +1,6 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ final class RefreshTokenRotationRule implements PostureRule {
 	static final String ID = "refresh-rotation";
 
 	@Override
-	public Optional<Finding> check(ClientSettings client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.isPublic() || !client.hasGrant("refresh_token")) {
 			return Optional.empty();
 		}

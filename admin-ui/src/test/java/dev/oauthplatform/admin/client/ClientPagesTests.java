@@ -2,6 +2,7 @@ package dev.oauthplatform.admin.client;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.client.ResourceAccessException;
 
 import dev.oauthplatform.admin.api.AdminApiException;
+import dev.oauthplatform.admin.api.ServerMetadata;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -48,6 +50,9 @@ class ClientPagesTests {
 
 	@MockitoBean
 	ClientsApi clients;
+
+	@MockitoBean
+	ServerMetadata server;
 
 	@Test
 	void clientListShowsTypePartyAndRedirectUris() throws Exception {
@@ -165,6 +170,43 @@ class ClientPagesTests {
 			.param("client_type", "web").param("uris", "https://a.example/cb"))
 			.andExpect(status().isForbidden());
 		then(this.clients).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aConfidentialToolIsRegisteredWithTheSecretMethodTheServerAnnounces() throws Exception {
+		given(this.server.tokenEndpointAuthMethodsSupported())
+			.willReturn(Optional.of(List.of("client_secret_basic", "client_secret_post", "none")));
+		given(this.clients.register(any())).willReturn(new ClientDetails("tool", "s3cr3t", 1L, "Tool", "cli",
+				List.of(), List.of("password"), "client_secret_basic", "", false, true, "jwt", 900, 3600, true, null,
+				null, null, null, null));
+		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
+			.param("client_type", "cli").param("client_name", "Tool").param("confidential", "true"))
+			.andExpect(redirectedUrl("/clients/tool/created"));
+		then(this.clients).should().register(argThat((Map<String, Object> metadata) ->
+				"client_secret_basic".equals(metadata.get("token_endpoint_auth_method"))));
+	}
+
+	@Test
+	void aConfidentialToolIsNotRegisteredPublicWhenDiscoveryCannotBeRead() throws Exception {
+		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
+			.param("client_type", "cli").param("client_name", "Tool").param("confidential", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("discovery document could not be read")));
+		then(this.clients).should(never()).register(any());
+	}
+
+	@Test
+	void thePasswordGrantAdviceFollowsWhatTheServerAnnounces() throws Exception {
+		ClientDetails tool = new ClientDetails("tool", null, 1L, "Tool", "cli", List.of(),
+				List.of("password", "refresh_token"), "none", "", false, true, "jwt", 900, 3600, true, null, null, null,
+				null, null);
+		given(this.clients.get("tool")).willReturn(tool);
+		this.mvc.perform(get("/clients/tool").with(oidcLogin()))
+			.andExpect(content().string(containsString("(RFC 8628) when auth-server offers it.")));
+		given(this.server.grantTypesSupported()).willReturn(Optional.of(List.of("authorization_code", "password",
+				"urn:ietf:params:oauth:grant-type:device_code")));
+		this.mvc.perform(get("/clients/tool").with(oidcLogin()))
+			.andExpect(content().string(containsString("(RFC 8628), which auth-server offers.")));
 	}
 
 	private static ClientsApi.Validation refused(String field, String uri, String description) {
