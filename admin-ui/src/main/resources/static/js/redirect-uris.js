@@ -1,51 +1,59 @@
-// Checks redirect URIs as they are typed, with the rules of auth-server's admin API (the same
-// list as RedirectUriCheck.java). The server checks again; this only shows the reason sooner.
+// Shows, as redirect URIs are typed, which ones auth-server would refuse and why, in its own
+// words: the rules live in auth-server only. The console asks auth-server's dry-run validation
+// (POST /checks/redirect-uris, passed on to /admin/api/clients/validate with the admin's token).
+// When the question cannot be answered, nothing is shown: the real submit reports the refusal.
 (function () {
-  var LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
-  var FORBIDDEN = ['javascript', 'data', 'file', 'vbscript', 'about', 'blob'];
+  var DELAY_MS = 300;
 
-  function problem(uri, type) {
-    if (uri.length > 2000) return 'longer than 2000 characters';
-    if (uri.indexOf('*') >= 0) return 'no wildcards: redirect URIs are matched exactly';
-    var match = /^([A-Za-z][A-Za-z0-9+.\-]*):(.*)$/.exec(uri);
-    if (!match) return 'must be absolute, with a scheme (https://...)';
-    if (uri.indexOf('#') >= 0) return 'no fragment (#...) allowed';
-    var scheme = match[1].toLowerCase();
-    if (FORBIDDEN.indexOf(scheme) >= 0) return 'the ' + scheme + ' scheme is never allowed';
-    if (scheme === 'http' || scheme === 'https') {
-      var parsed;
-      try { parsed = new URL(uri); } catch (e) { return 'not a valid URI'; }
-      if (!parsed.host) return 'needs a host';
-      if (parsed.username || parsed.password) return 'no user name or password in the URI';
-      if (scheme === 'http' && LOOPBACK.indexOf(parsed.hostname.toLowerCase()) < 0) {
-        return 'http only for loopback hosts (localhost, 127.0.0.1, [::1]); use https';
-      }
-      if (type === 'native' && scheme === 'http' && parsed.hostname.toLowerCase() === 'localhost') {
-        return 'native apps use 127.0.0.1 or [::1] rather than localhost (RFC 8252 §8.3); a loopback IP redirect then matches on any port';
-      }
-      return null;
-    }
-    if (type !== 'native') return 'private-use schemes are for native apps only; use https';
-    if (scheme.indexOf('.') < 0) return 'a private-use scheme must be a reversed domain name, like com.example.app:/callback (RFC 8252 §7.1)';
-    return null;
+  function csrfToken(textarea) {
+    var input = textarea.form && textarea.form.querySelector('input[name="_csrf"]');
+    return input ? input.value : '';
   }
 
-  function check(textarea, list) {
-    var type = textarea.getAttribute('data-client-type');
+  function show(textarea, list, problems) {
     list.textContent = '';
-    textarea.value.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(Boolean).forEach(function (uri) {
-      var reason = problem(uri, type);
-      if (!reason) return;
+    problems.forEach(function (problem) {
       var item = document.createElement('li');
-      item.setAttribute('data-uri', uri);
-      item.textContent = uri + ': ' + reason;
+      item.setAttribute('data-uri', problem.value);
+      item.textContent = problem.error_description;
       list.appendChild(item);
     });
     textarea.setCustomValidity(list.children.length ? 'Some redirect URIs would be refused' : '');
   }
 
-  document.querySelectorAll('textarea[data-redirect-check]').forEach(function (textarea) {
+  function watch(textarea) {
     var list = document.getElementById(textarea.getAttribute('data-problems') || 'redirect-uri-problems');
-    textarea.addEventListener('input', function () { check(textarea, list); });
-  });
+    var field = textarea.getAttribute('name');
+    var timer = null;
+    var asked = 0;
+
+    function check() {
+      var question = ++asked;
+      var body = new URLSearchParams();
+      body.set('client_type', textarea.getAttribute('data-client-type'));
+      body.set('field', field);
+      body.set('uris', textarea.value);
+      fetch(textarea.getAttribute('data-check-url') || '/checks/redirect-uris', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'X-CSRF-TOKEN': csrfToken(textarea), 'Accept': 'application/json' },
+        body: body
+      }).then(function (response) {
+        if (!response.ok) throw new Error('status ' + response.status);
+        return response.json();
+      }).then(function (answer) {
+        if (question === asked) show(textarea, list, answer.problems || []);
+      }).catch(function () {
+        // unanswered: say nothing rather than something that may be wrong
+        if (question === asked) show(textarea, list, []);
+      });
+    }
+
+    textarea.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(check, DELAY_MS);
+    });
+  }
+
+  document.querySelectorAll('textarea[data-redirect-check]').forEach(watch);
 })();

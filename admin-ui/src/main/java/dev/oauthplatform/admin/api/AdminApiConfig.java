@@ -5,7 +5,6 @@ import java.time.Duration;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.oauthplatform.admin.config.ConsoleProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

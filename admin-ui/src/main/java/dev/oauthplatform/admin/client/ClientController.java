@@ -1,8 +1,10 @@
 package dev.oauthplatform.admin.client;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.oauthplatform.admin.api.ServerMetadata;
 import dev.oauthplatform.admin.posture.Posture;
 import dev.oauthplatform.admin.web.Flash;
 
@@ -22,15 +24,18 @@ class ClientController {
 
 	private final ClientsApi clients;
 
-	ClientController(ClientsApi clients) {
+	private final ServerMetadata server;
+
+	ClientController(ClientsApi clients, ServerMetadata server) {
 		this.clients = clients;
+		this.server = server;
 	}
 
 	@GetMapping("/clients/{clientId}")
 	String show(@PathVariable String clientId, Model model) {
 		ClientDetails client = this.clients.get(clientId);
 		model.addAttribute("client", client);
-		model.addAttribute("posture", Posture.of(client));
+		model.addAttribute("posture", Posture.of(client, this.server.grantTypesSupported().orElse(List.of())));
 		model.addAttribute("authorizations", this.clients.authorizations(clientId));
 		return "clients/detail";
 	}
@@ -62,11 +67,11 @@ class ClientController {
 		changes.put("access_token_ttl", accessTokenTtl);
 		ClientDetails current = this.clients.get(clientId);
 		if (current.type().redirects()) {
-			changes.put("redirect_uris", RedirectUriCheck.lines(redirectUris));
-			changes.put("post_logout_redirect_uris", RedirectUriCheck.lines(postLogoutRedirectUris));
+			changes.put("redirect_uris", FormLines.lines(redirectUris));
+			changes.put("post_logout_redirect_uris", FormLines.lines(postLogoutRedirectUris));
 		}
 		if (current.type().runsInBrowsers()) {
-			changes.put("allowed_cors_origins", RedirectUriCheck.lines(allowedCorsOrigins));
+			changes.put("allowed_cors_origins", FormLines.lines(allowedCorsOrigins));
 		}
 		if (!current.isPublic() && current.hasGrant("authorization_code")) {
 			changes.put("require_pkce", Boolean.TRUE.equals(requirePkce));
@@ -75,7 +80,7 @@ class ClientController {
 			changes.put("resource_server", resourceServer);
 		}
 		if (audiences != null) {
-			changes.put("audiences", RedirectUriCheck.lines(audiences));
+			changes.put("audiences", FormLines.lines(audiences));
 		}
 		this.clients.change(clientId, changes);
 		Flash.success(flash, "Saved. The change applies to the client's next request.");

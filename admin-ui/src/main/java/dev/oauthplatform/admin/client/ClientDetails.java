@@ -3,6 +3,8 @@ package dev.oauthplatform.admin.client;
 import java.time.Instant;
 import java.util.List;
 
+import dev.oauthplatform.admin.posture.ClientSettings;
+
 /**
  * A client as the admin API answers it (RFC 7591 fields plus ours; JSON in snake_case).
  * {@code clientSecret} is present only in the answer to a registration.
@@ -12,7 +14,7 @@ public record ClientDetails(String clientId, String clientSecret, Long clientIdI
 		String scope, boolean firstParty, boolean requirePkce, String accessTokenFormat, Integer accessTokenTtl,
 		Integer refreshTokenTtl, boolean enabled, Instant updatedAt, Instant clientSecretLastUsedAt,
 		Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt, List<String> postLogoutRedirectUris,
-		Boolean resourceServer, List<String> audiences, List<String> allowedCorsOrigins) {
+		Boolean resourceServer, List<String> audiences, List<String> allowedCorsOrigins) implements ClientSettings {
 
 	public ClientDetails {
 		allowedCorsOrigins = (allowedCorsOrigins != null) ? List.copyOf(allowedCorsOrigins) : List.of();
@@ -42,10 +44,17 @@ public record ClientDetails(String clientId, String clientSecret, Long clientIdI
 	}
 
 	/** No secret: spa, native, and a cli registered with {@code none}. */
+	@Override
 	public boolean isPublic() {
 		return "none".equals(this.tokenEndpointAuthMethod);
 	}
 
+	@Override
+	public boolean isNative() {
+		return ClientType.NATIVE.id().equalsIgnoreCase(this.clientType);
+	}
+
+	@Override
 	public boolean hasGrant(String grantType) {
 		return this.grantTypes.contains(grantType);
 	}

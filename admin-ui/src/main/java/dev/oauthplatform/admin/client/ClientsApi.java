@@ -47,6 +47,16 @@ class ClientsApi {
 			.body(ClientDetails.class);
 	}
 
+	/** auth-server's dry run of a registration: what it would refuse, in its own words. Stores nothing. */
+	Validation validate(Map<String, Object> metadata) {
+		return this.api.post()
+			.uri("/admin/api/clients/validate")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(metadata)
+			.retrieve()
+			.body(Validation.class);
+	}
+
 	/**
 	 * PUT replaces the whole metadata (omitted fields fall back to defaults), so read the client
 	 * as it is and change only the given fields.
@@ -99,6 +109,21 @@ class ClientsApi {
 	}
 
 	record ClientPage(List<ClientDetails> items, int page, int size, long total) {
+	}
+
+	record Validation(boolean valid, List<Problem> problems) {
+
+		Validation {
+			problems = (problems != null) ? List.copyOf(problems) : List.of();
+		}
+
+	}
+
+	/**
+	 * One refusal: the field and the value (one URI) it is about, either null when it is about the
+	 * registration as a whole.
+	 */
+	record Problem(String field, String value, String error, String errorDescription) {
 	}
 
 	record RotatedSecret(String clientId, String clientSecret, Instant previousSecretExpiresAt) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.oauthplatform.admin.api.AdminApiException;
+import dev.oauthplatform.admin.api.ServerMetadata;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +25,14 @@ class RegisterController {
 
 	private final ClientsApi clients;
 
-	RegisterController(ClientsApi clients) {
+	private final RegistrationCheck check;
+
+	private final ServerMetadata server;
+
+	RegisterController(ClientsApi clients, RegistrationCheck check, ServerMetadata server) {
 		this.clients = clients;
+		this.check = check;
+		this.server = server;
 	}
 
 	@GetMapping("/clients/new")
@@ -39,14 +46,18 @@ class RegisterController {
 
 	@PostMapping("/clients/new")
 	String register(@ModelAttribute RegistrationForm form, Model model, RedirectAttributes flash) {
-		Map<String, String> problems = uriProblems(form);
-		Map<String, String> postLogoutProblems = problems(form.postLogoutRedirectUriList(), form.type());
-		if (!problems.isEmpty() || !postLogoutProblems.isEmpty()) {
-			return form(form, problems, postLogoutProblems,
-					"Some redirect URIs would be refused; see the reasons beside them.", model);
+		Map<String, Object> metadata = form.metadata(this.server.tokenEndpointAuthMethodsSupported().orElse(List.of()));
+		if (form.type() == ClientType.CLI && !metadata.containsKey("token_endpoint_auth_method")) {
+			// registered without it, the tool would silently be public
+			return form(form, Map.of(), Map.of(), "auth-server's discovery document could not be read, so the "
+					+ "console does not know which client secret method to register; try again in a moment.", model);
+		}
+		List<ClientsApi.Problem> refused = this.check.problems(metadata).orElse(List.of());
+		if (!refused.isEmpty()) {
+			return refused(form, refused, model);
 		}
 		try {
-			ClientDetails created = this.clients.register(form.metadata());
+			ClientDetails created = this.clients.register(metadata);
 			// a flash attribute lives in the session only until the next request: shown once
 			flash.addFlashAttribute("created", created);
 			return "redirect:/clients/" + created.clientId() + "/created";
@@ -56,7 +67,7 @@ class RegisterController {
 				throw ex;
 			}
 			Map<String, String> fieldErrors = "invalid_redirect_uri".equals(ex.error())
-					? Map.of("redirect_uris", ex.getMessage()) : Map.of();
+					? Map.of(RegistrationCheck.REDIRECT_URIS, ex.getMessage()) : Map.of();
 			return form(form, fieldErrors, Map.of(), ex.getMessage(), model);
 		}
 	}
@@ -80,25 +91,32 @@ class RegisterController {
 		return "clients/new-details";
 	}
 
-	private static Map<String, String> uriProblems(RegistrationForm form) {
+	/**
+	 * auth-server's refusals beside their fields: each refused URI under its list (URI to the
+	 * server's words), a refusal of the list as a whole under the list, anything else on top.
+	 */
+	private String refused(RegistrationForm form, List<ClientsApi.Problem> refused, Model model) {
 		Map<String, String> problems = new LinkedHashMap<>();
-		if (!form.type().redirects()) {
-			return problems;
+		Map<String, String> postLogoutProblems = new LinkedHashMap<>();
+		String error = null;
+		for (ClientsApi.Problem problem : refused) {
+			if (RegistrationCheck.POST_LOGOUT_REDIRECT_URIS.equals(problem.field()) && problem.value() != null) {
+				postLogoutProblems.put(problem.value(), problem.errorDescription());
+			}
+			else if (RegistrationCheck.REDIRECT_URIS.equals(problem.field())) {
+				problems.put((problem.value() != null) ? problem.value() : RegistrationCheck.REDIRECT_URIS,
+						problem.errorDescription());
+			}
+			else if (error == null) {
+				error = problem.errorDescription();
+			}
 		}
-		if (form.redirectUriList().isEmpty()) {
-			problems.put("redirect_uris", "at least one redirect URI is needed for a " + form.type().label());
+		if (error == null) {
+			error = refused.stream().anyMatch((problem) -> problem.value() != null)
+					? "Some redirect URIs would be refused; see the reasons beside them."
+					: refused.get(0).errorDescription();
 		}
-		problems.putAll(problems(form.redirectUriList(), form.type()));
-		return problems;
-	}
-
-	/** URI to the reason auth-server would refuse it. */
-	private static Map<String, String> problems(List<String> uris, ClientType type) {
-		Map<String, String> problems = new LinkedHashMap<>();
-		for (String uri : uris) {
-			RedirectUriCheck.problem(uri, type).ifPresent((reason) -> problems.put(uri, reason));
-		}
-		return problems;
+		return form(form, problems, postLogoutProblems, error, model);
 	}
 
 }

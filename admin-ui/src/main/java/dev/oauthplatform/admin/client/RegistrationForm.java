@@ -22,15 +22,20 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 	}
 
 	List<String> redirectUriList() {
-		return RedirectUriCheck.lines(this.redirectUris);
+		return FormLines.lines(this.redirectUris);
 	}
 
 	List<String> postLogoutRedirectUriList() {
-		return RedirectUriCheck.lines(this.postLogoutRedirectUris);
+		return FormLines.lines(this.postLogoutRedirectUris);
 	}
 
-	/** Only what the type needs: everything else takes the type's defaults at auth-server. */
-	Map<String, Object> metadata() {
+	/**
+	 * Only what the type needs: everything else takes the type's defaults at auth-server. A
+	 * confidential command-line tool authenticates with the first client secret method auth-server
+	 * announces (discovery's {@code token_endpoint_auth_methods_supported}); none is put when
+	 * none is known.
+	 */
+	Map<String, Object> metadata(List<String> tokenEndpointAuthMethodsSupported) {
 		ClientType type = type();
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("client_type", type.id());
@@ -50,9 +55,14 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 		if (type == ClientType.M2M) {
 			metadata.put("resource_server", Boolean.TRUE.equals(this.resourceServer));
 		}
-		if (type == ClientType.CLI) {
-			metadata.put("token_endpoint_auth_method",
-					Boolean.TRUE.equals(this.confidential) ? "client_secret_basic" : "none");
+		if (type == ClientType.CLI && !Boolean.TRUE.equals(this.confidential)) {
+			metadata.put("token_endpoint_auth_method", "none");
+		}
+		if (type == ClientType.CLI && Boolean.TRUE.equals(this.confidential)) {
+			tokenEndpointAuthMethodsSupported.stream()
+				.filter((method) -> method.startsWith("client_secret_"))
+				.findFirst()
+				.ifPresent((method) -> metadata.put("token_endpoint_auth_method", method));
 		}
 		return metadata;
 	}

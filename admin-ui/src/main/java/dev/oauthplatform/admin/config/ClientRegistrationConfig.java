@@ -2,6 +2,8 @@ package dev.oauthplatform.admin.config;
 
 import java.util.Map;
 
+import dev.oauthplatform.admin.api.ConsoleProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;

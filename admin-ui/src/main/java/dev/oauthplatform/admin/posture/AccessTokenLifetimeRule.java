@@ -1,9 +1,8 @@
 package dev.oauthplatform.admin.posture;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-
-import dev.oauthplatform.admin.client.ClientDetails;
 
 /**
  * Short-lived access tokens limit what a leaked one is worth: bearer JWTs are checked locally
@@ -20,7 +19,7 @@ final class AccessTokenLifetimeRule implements PostureRule {
 	private static final String REFERENCE = "RFC 9700 §4.10, RFC 6819 §5.1.5.3";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (client.accessTokenTtl() == null) {
 			return Optional.empty();
 		}

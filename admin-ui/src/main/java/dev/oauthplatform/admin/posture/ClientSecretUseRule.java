@@ -1,8 +1,7 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
-
-import dev.oauthplatform.admin.client.ClientDetails;
 
 /**
  * A confidential client's secret: when it was last used, and whether a rotated-out secret is
@@ -15,7 +14,7 @@ final class ClientSecretUseRule implements PostureRule {
 	private static final String REFERENCE = "RFC 9700 §2.5";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (client.isPublic()) {
 			return Optional.empty();
 		}

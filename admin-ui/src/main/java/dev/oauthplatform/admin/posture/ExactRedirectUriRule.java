@@ -1,8 +1,7 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
-
-import dev.oauthplatform.admin.client.ClientDetails;
 
 /** RFC 9700 §2.1: redirect URIs compared by exact string matching. auth-server always does. */
 final class ExactRedirectUriRule implements PostureRule {
@@ -10,7 +9,7 @@ final class ExactRedirectUriRule implements PostureRule {
 	static final String ID = "exact-redirect-uris";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.hasGrant("authorization_code")) {
 			return Optional.empty();
 		}

@@ -1,8 +1,7 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
-
-import dev.oauthplatform.admin.client.ClientDetails;
 
 /** RFC 9700 §2.1.2: no implicit grant. auth-server does not offer it at all. */
 final class ImplicitGrantRule implements PostureRule {
@@ -10,7 +9,7 @@ final class ImplicitGrantRule implements PostureRule {
 	static final String ID = "implicit";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.hasGrant("authorization_code")) {
 			return Optional.empty();
 		}

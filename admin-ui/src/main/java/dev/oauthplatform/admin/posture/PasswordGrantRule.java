@@ -1,24 +1,29 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
-
-import dev.oauthplatform.admin.client.ClientDetails;
 
 /** RFC 9700 §2.4: the resource owner password credentials grant MUST NOT be used. */
 final class PasswordGrantRule implements PostureRule {
 
 	static final String ID = "password-grant";
 
+	/** RFC 8628 §3.4. */
+	static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
+
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.hasGrant("password")) {
 			return Optional.empty();
 		}
+		// as auth-server's discovery document says; unknown reads as not offered
+		String deviceGrant = grantTypesSupported.contains(DEVICE_CODE) ? ", which auth-server offers"
+				: " when auth-server offers it";
 		return Optional.of(Finding.warn(ID, "Password grant in use",
 				"This tool handles the user's password itself: the password is exposed to the client, and "
 						+ "sign-in cannot add a second factor or any step the authorization server would show. "
 						+ "Move it to the browser: a native client with a loopback redirect and PKCE, or the device "
-						+ "authorization grant (RFC 8628) when auth-server offers it. There is no one-click fix: "
+						+ "authorization grant (RFC 8628)" + deviceGrant + ". There is no one-click fix: "
 						+ "the tool itself has to change.",
 				"RFC 9700 §2.4"));
 	}

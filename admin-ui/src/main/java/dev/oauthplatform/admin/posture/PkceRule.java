@@ -1,8 +1,7 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
-
-import dev.oauthplatform.admin.client.ClientDetails;
 
 /** RFC 9700 §2.1.1: PKCE on every authorization code flow, confidential clients included. */
 final class PkceRule implements PostureRule {
@@ -12,7 +11,7 @@ final class PkceRule implements PostureRule {
 	private static final String REFERENCE = "RFC 9700 §2.1.1";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.hasGrant("authorization_code")) {
 			return Optional.empty();
 		}

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.oauthplatform.admin.client.ClientDetails;
-
 /**
  * The security posture of a client: every RFC 9700 recommendation that applies to its type.
  * A pure function of the client's metadata, so each rule is easy to test and to read.
@@ -23,8 +21,20 @@ public final class Posture {
 	private Posture() {
 	}
 
-	public static List<Finding> of(ClientDetails client) {
-		return RULES.stream().map((rule) -> rule.check(client)).flatMap(Optional::stream).toList();
+	/** As {@link #of(ClientSettings, List)} when what auth-server supports is not known. */
+	public static List<Finding> of(ClientSettings client) {
+		return of(client, List.of());
+	}
+
+	/**
+	 * @param grantTypesSupported auth-server's {@code grant_types_supported} (discovery), which
+	 * some advice depends on; empty when unknown
+	 */
+	public static List<Finding> of(ClientSettings client, List<String> grantTypesSupported) {
+		return RULES.stream()
+			.map((rule) -> rule.check(client, grantTypesSupported))
+			.flatMap(Optional::stream)
+			.toList();
 	}
 
 	/** The metadata change that fixes a rule, or empty when the rule has no one-click fix. */

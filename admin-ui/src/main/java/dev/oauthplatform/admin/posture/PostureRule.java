@@ -1,12 +1,14 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
 
-import dev.oauthplatform.admin.client.ClientDetails;
-
-/** One recommendation, checked from the client's metadata alone; empty when it does not apply. */
+/**
+ * One recommendation, checked from the client's metadata and, where the advice depends on it, the
+ * grants auth-server announces (empty when unknown); empty when it does not apply.
+ */
 interface PostureRule {
 
-	Optional<Finding> check(ClientDetails client);
+	Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported);
 
 }

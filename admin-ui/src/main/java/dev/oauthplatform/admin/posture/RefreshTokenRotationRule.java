@@ -1,8 +1,7 @@
 package dev.oauthplatform.admin.posture;
 
+import java.util.List;
 import java.util.Optional;
-
-import dev.oauthplatform.admin.client.ClientDetails;
 
 /**
  * RFC 9700 §2.2.2 and §4.14: a public client's refresh tokens must be sender-constrained or
@@ -13,7 +12,7 @@ final class RefreshTokenRotationRule implements PostureRule {
 	static final String ID = "refresh-rotation";
 
 	@Override
-	public Optional<Finding> check(ClientDetails client) {
+	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.isPublic() || !client.hasGrant("refresh_token")) {
 			return Optional.empty();
 		}

@@ -2,6 +2,7 @@ package dev.oauthplatform.admin.client;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.client.ResourceAccessException;
 
 import dev.oauthplatform.admin.api.AdminApiException;
+import dev.oauthplatform.admin.api.ServerMetadata;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -22,12 +25,14 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -45,6 +50,9 @@ class ClientPagesTests {
 
 	@MockitoBean
 	ClientsApi clients;
+
+	@MockitoBean
+	ServerMetadata server;
 
 	@Test
 	void clientListShowsTypePartyAndRedirectUris() throws Exception {
@@ -82,24 +90,128 @@ class ClientPagesTests {
 	}
 
 	@Test
-	void refusedRedirectUriIsShownBesideTheFieldWithoutCallingTheApi() throws Exception {
+	void refusedRedirectUriIsShownBesideTheFieldInTheServersWordsAndNothingIsRegistered() throws Exception {
+		given(this.clients.validate(any())).willReturn(refused("redirect_uris", "http://shop.example.com/cb",
+				"Redirect URI 'http://shop.example.com/cb': http only for loopback hosts (localhost, 127.0.0.1, "
+						+ "[::1]); use https"));
 		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
 			.param("client_type", "web").param("client_name", "Shop")
 			.param("redirect_uris", "http://shop.example.com/cb"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("http only for loopback hosts")));
+			.andExpect(content().string(containsString("<li data-uri=\"http://shop.example.com/cb\">Redirect URI "
+					+ "&#39;http://shop.example.com/cb&#39;: http only for loopback hosts")))
+			.andExpect(content().string(containsString("Some redirect URIs would be refused")));
+		then(this.clients).should().validate(argThat((Map<String, Object> metadata) ->
+				List.of("http://shop.example.com/cb").equals(metadata.get("redirect_uris"))
+						&& "web".equals(metadata.get("client_type"))));
+		then(this.clients).should(never()).register(any());
 	}
 
 	@Test
-	void refusedSignOutReturnUriIsShownBesideItsOwnFieldWithoutCallingTheApi() throws Exception {
+	void refusedSignOutReturnUriIsShownBesideItsOwnField() throws Exception {
+		given(this.clients.validate(any())).willReturn(refused("post_logout_redirect_uris",
+				"https://shop.example.com/*",
+				"Redirect URI 'https://shop.example.com/*': wildcards not allowed: register each redirect URI exactly"));
 		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
 			.param("client_type", "spa").param("client_name", "Shop")
 			.param("redirect_uris", "https://shop.example.com/app/")
 			.param("post_logout_redirect_uris", "https://shop.example.com/*"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(
-					"<li data-uri=\"https://shop.example.com/*\">https://shop.example.com/*: no wildcards")));
+			.andExpect(content().string(containsString("<li data-uri=\"https://shop.example.com/*\">Redirect URI "
+					+ "&#39;https://shop.example.com/*&#39;: wildcards not allowed")));
+		then(this.clients).should(never()).register(any());
+	}
+
+	@Test
+	void whenAuthServerCannotBeAskedTheRegistrationItselfReportsTheRefusal() throws Exception {
+		given(this.clients.validate(any())).willThrow(new ResourceAccessException("Connection refused"));
+		given(this.clients.register(any())).willThrow(new AdminApiException(400, "invalid_redirect_uri",
+				"Redirect URI 'http://shop.example.com/cb': http only for loopback hosts"));
+		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
+			.param("client_type", "web").param("client_name", "Shop")
+			.param("redirect_uris", "http://shop.example.com/cb"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"form-error\"")))
+			.andExpect(content().string(containsString("http only for loopback hosts")));
+	}
+
+	@Test
+	void theCheckAsTypedAnswersTheServersProblemsOfThatListOnly() throws Exception {
+		given(this.clients.validate(any())).willReturn(new ClientsApi.Validation(false, List.of(
+				new ClientsApi.Problem("redirect_uris", "https://*.example.com/cb", "invalid_redirect_uri",
+						"Redirect URI 'https://*.example.com/cb': wildcards not allowed: register each redirect URI exactly"),
+				new ClientsApi.Problem(null, null, "invalid_client_metadata", "client_name is required"))));
+		this.mvc.perform(post("/checks/redirect-uris").with(oidcLogin()).with(csrf())
+			.param("client_type", "web").param("field", "redirect_uris")
+			.param("uris", "https://*.example.com/cb\n\nhttps://ok.example.com/cb"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.checked").value(true))
+			.andExpect(jsonPath("$.problems.length()").value(1))
+			.andExpect(jsonPath("$.problems[0].value").value("https://*.example.com/cb"))
+			.andExpect(jsonPath("$.problems[0].error_description")
+				.value("Redirect URI 'https://*.example.com/cb': wildcards not allowed: register each redirect URI exactly"));
+		then(this.clients).should().validate(argThat((Map<String, Object> metadata) ->
+				List.of("https://*.example.com/cb", "https://ok.example.com/cb").equals(metadata.get("redirect_uris"))));
+	}
+
+	@Test
+	void theCheckAsTypedSaysNothingWhenAuthServerCannotBeAsked() throws Exception {
+		given(this.clients.validate(any())).willThrow(new ResourceAccessException("Connection refused"));
+		this.mvc.perform(post("/checks/redirect-uris").with(oidcLogin()).with(csrf())
+			.param("client_type", "native").param("field", "post_logout_redirect_uris").param("uris", "myapp:/bye"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.checked").value(false))
+			.andExpect(jsonPath("$.problems.length()").value(0));
+	}
+
+	@Test
+	void theCheckAsTypedNeedsTheCsrfToken() throws Exception {
+		this.mvc.perform(post("/checks/redirect-uris").with(oidcLogin())
+			.param("client_type", "web").param("uris", "https://a.example/cb"))
+			.andExpect(status().isForbidden());
 		then(this.clients).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aConfidentialToolIsRegisteredWithTheSecretMethodTheServerAnnounces() throws Exception {
+		given(this.server.tokenEndpointAuthMethodsSupported())
+			.willReturn(Optional.of(List.of("client_secret_basic", "client_secret_post", "none")));
+		given(this.clients.register(any())).willReturn(new ClientDetails("tool", "s3cr3t", 1L, "Tool", "cli",
+				List.of(), List.of("password"), "client_secret_basic", "", false, true, "jwt", 900, 3600, true, null,
+				null, null, null, null));
+		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
+			.param("client_type", "cli").param("client_name", "Tool").param("confidential", "true"))
+			.andExpect(redirectedUrl("/clients/tool/created"));
+		then(this.clients).should().register(argThat((Map<String, Object> metadata) ->
+				"client_secret_basic".equals(metadata.get("token_endpoint_auth_method"))));
+	}
+
+	@Test
+	void aConfidentialToolIsNotRegisteredPublicWhenDiscoveryCannotBeRead() throws Exception {
+		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
+			.param("client_type", "cli").param("client_name", "Tool").param("confidential", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("discovery document could not be read")));
+		then(this.clients).should(never()).register(any());
+	}
+
+	@Test
+	void thePasswordGrantAdviceFollowsWhatTheServerAnnounces() throws Exception {
+		ClientDetails tool = new ClientDetails("tool", null, 1L, "Tool", "cli", List.of(),
+				List.of("password", "refresh_token"), "none", "", false, true, "jwt", 900, 3600, true, null, null, null,
+				null, null);
+		given(this.clients.get("tool")).willReturn(tool);
+		this.mvc.perform(get("/clients/tool").with(oidcLogin()))
+			.andExpect(content().string(containsString("(RFC 8628) when auth-server offers it.")));
+		given(this.server.grantTypesSupported()).willReturn(Optional.of(List.of("authorization_code", "password",
+				"urn:ietf:params:oauth:grant-type:device_code")));
+		this.mvc.perform(get("/clients/tool").with(oidcLogin()))
+			.andExpect(content().string(containsString("(RFC 8628), which auth-server offers.")));
+	}
+
+	private static ClientsApi.Validation refused(String field, String uri, String description) {
+		return new ClientsApi.Validation(false,
+				List.of(new ClientsApi.Problem(field, uri, "invalid_redirect_uri", description)));
 	}
 
 	@Test

@@ -1,16 +1,21 @@
 package dev.oauthplatform.admin.client;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RegistrationFormTests {
 
+	/** auth-server's token_endpoint_auth_methods_supported. */
+	private static final List<String> ANNOUNCED = List.of("client_secret_basic", "client_secret_post", "none");
+
 	@Test
 	void webClientSendsRedirectUrisAndPkceChoice() {
 		RegistrationForm form = new RegistrationForm("web", "Shop", "", "https://shop.example.com/cb\n", "openid", null,
 				null, null, "\n https://shop.example.com/bye \n\n", null);
-		assertThat(form.metadata()).containsEntry("client_type", "web")
+		assertThat(form.metadata(ANNOUNCED)).containsEntry("client_type", "web")
 			.containsEntry("redirect_uris", java.util.List.of("https://shop.example.com/cb"))
 			.containsEntry("post_logout_redirect_uris", java.util.List.of("https://shop.example.com/bye"))
 			.containsEntry("require_pkce", false)
@@ -22,7 +27,7 @@ class RegistrationFormTests {
 	void machineClientSendsNoRedirectUris() {
 		RegistrationForm form = new RegistrationForm("m2m", "Job", "billing-job", "", "billing.read", true, null,
 				null, null, null);
-		assertThat(form.metadata()).containsEntry("client_id", "billing-job")
+		assertThat(form.metadata(ANNOUNCED)).containsEntry("client_id", "billing-job")
 			.containsEntry("resource_server", false)
 			.doesNotContainKeys("redirect_uris", "post_logout_redirect_uris", "require_pkce");
 	}
@@ -30,17 +35,25 @@ class RegistrationFormTests {
 	@Test
 	void anApisOwnMachineClientMayBeMarkedAResourceServer() {
 		RegistrationForm form = new RegistrationForm("m2m", "Notes API", "", "", "", true, null, null, null, true);
-		assertThat(form.metadata()).containsEntry("resource_server", true);
+		assertThat(form.metadata(ANNOUNCED)).containsEntry("resource_server", true);
 		assertThat(new RegistrationForm("web", "Shop", "", "https://shop.example.com/cb", "", null, true, null, null,
-				true).metadata()).doesNotContainKey("resource_server");
+				true).metadata(ANNOUNCED)).doesNotContainKey("resource_server");
 	}
 
 	@Test
 	void commandLineToolIsPublicUnlessAskedOtherwise() {
-		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, null, null, null).metadata())
+		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, null, null, null).metadata(ANNOUNCED))
 			.containsEntry("token_endpoint_auth_method", "none");
-		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, true, null, null).metadata())
+		assertThat(new RegistrationForm("cli", "Tool", "", "", "", null, null, true, null, null).metadata(ANNOUNCED))
 			.containsEntry("token_endpoint_auth_method", "client_secret_basic");
+	}
+
+	@Test
+	void aConfidentialToolTakesTheFirstSecretMethodTheServerAnnounces() {
+		RegistrationForm confidential = new RegistrationForm("cli", "Tool", "", "", "", null, null, true, null, null);
+		assertThat(confidential.metadata(List.of("none", "private_key_jwt", "client_secret_post")))
+			.containsEntry("token_endpoint_auth_method", "client_secret_post");
+		assertThat(confidential.metadata(List.of())).doesNotContainKey("token_endpoint_auth_method");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,6 +31,7 @@ import dev.oauthplatform.auth.client.ClientSecrets;
 import dev.oauthplatform.auth.client.ClientSecrets.RotatedSecret;
 import dev.oauthplatform.auth.client.OAuthClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
+import dev.oauthplatform.auth.client.RegistrationCheck;
 
 /** Client registration and management (RFC 7591 and RFC 7592 shapes). */
 @RestController
@@ -42,10 +44,14 @@ class ClientAdminController {
 
 	private final OAuthClientRepository clients;
 
-	ClientAdminController(ClientRegistrar registrar, ClientSecrets secrets, OAuthClientRepository clients) {
+	private final RegistrationCheck registrationCheck;
+
+	ClientAdminController(ClientRegistrar registrar, ClientSecrets secrets, OAuthClientRepository clients,
+			RegistrationCheck registrationCheck) {
 		this.registrar = registrar;
 		this.secrets = secrets;
 		this.clients = clients;
+		this.registrationCheck = registrationCheck;
 	}
 
 	/** One transaction: a refused post-logout redirect URI or origin leaves no client behind. */
@@ -59,6 +65,37 @@ class ClientAdminController {
 		return ResponseEntity.created(URI.create("/admin/api/clients/" + credentials.clientId()))
 			.header("Cache-Control", "no-store")
 			.body(ClientView.of(client, credentials.clientSecret()));
+	}
+
+	/**
+	 * A dry run of {@link #register}: stores nothing, answers 200 with every problem registration
+	 * would have, one per refused redirect URI (the console shows them as the admin types).
+	 */
+	@PostMapping("/validate")
+	ResponseEntity<Map<String, Object>> validate(@RequestBody ClientMetadata metadata) {
+		List<RegistrationCheck.Problem> problems;
+		try {
+			problems = this.registrationCheck.check(metadata.toNewClient(), metadata.postLogoutRedirectUriSet(),
+					metadata.allowedCorsOriginSet());
+		}
+		catch (AdminApiException ex) {
+			// an unknown client_type: the one refusal that happens while reading the body
+			problems = List.of(new RegistrationCheck.Problem("client_type", metadata.clientType(), ex.error(),
+					ex.getMessage()));
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("valid", problems.isEmpty());
+		body.put("problems", problems.stream().map(ClientAdminController::problem).toList());
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(body);
+	}
+
+	private static Map<String, String> problem(RegistrationCheck.Problem problem) {
+		Map<String, String> json = new LinkedHashMap<>();
+		json.put("field", problem.field());
+		json.put("value", problem.value());
+		json.put("error", problem.error());
+		json.put("error_description", problem.errorDescription());
+		return json;
 	}
 
 	@GetMapping

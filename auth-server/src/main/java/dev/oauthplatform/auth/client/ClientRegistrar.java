@@ -158,7 +158,8 @@ public class ClientRegistrar {
 		}).orElse(false);
 	}
 
-	private void applyMetadata(OAuthClient client, NewClient request) {
+	/** Also used by {@link RegistrationCheck}, which builds the client as registration would without storing it. */
+	void applyMetadata(OAuthClient client, NewClient request) {
 		ClientType type = client.getClientType();
 		String authMethod = (request.authMethod() != null) ? request.authMethod() : type.defaultAuthMethod().getValue();
 		client.setClientName(request.clientName());

@@ -1,6 +1,7 @@
 package dev.oauthplatform.system.console;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.oauthplatform.system.support.Admin;
 import dev.oauthplatform.system.support.Axe;
@@ -93,6 +95,33 @@ class AdminConsoleInChromiumTest {
 		console.openClient(name);
 		assertThat(browser.findElement(By.id("post_logout_redirect_uris")).getDomProperty("value"))
 			.isEqualTo("https://shop.example.test/app/signed-out");
+	}
+
+	@Test
+	@Order(2)
+	void refusedRedirectUrisAreNamedAsTheyAreTypedInAuthServersWords() {
+		List<String> typed = List.of("https://*.shop.example.test/callback", "https://shop.example.test/callback",
+				"http://shop.example.test/callback");
+		List<WebElement> refused = console.typeRedirectUris("web", typed, 2);
+		// the words are those of auth-server's registration, asked of its dry run with the same URIs
+		List<String> serverWords = Admin.of(platform)
+			.api()
+			.body(JsonMapper.builder()
+				.build()
+				.writeValueAsString(Map.of("client_name", "Shop", "client_type", "web", "redirect_uris", typed)))
+			.post("/admin/api/clients/validate")
+			.then()
+			.statusCode(200)
+			.extract()
+			.jsonPath()
+			.getList("problems.error_description", String.class);
+		assertThat(refused).extracting((item) -> item.getAttribute("data-uri"))
+			.containsExactly("https://*.shop.example.test/callback", "http://shop.example.test/callback");
+		assertThat(refused).extracting(WebElement::getText).containsExactlyElementsOf(serverWords);
+		assertThat(serverWords.get(0)).contains("wildcards not allowed");
+		assertThat(serverWords.get(1)).contains("http only for loopback hosts");
+		assertThat(console.validationMessage("redirect_uris")).isEqualTo("Some redirect URIs would be refused");
+		checkAndPhotograph("register-refused-redirect-uris");
 	}
 
 	@Test

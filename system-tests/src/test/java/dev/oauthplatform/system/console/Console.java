@@ -1,5 +1,6 @@
 package dev.oauthplatform.system.console;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.oauthplatform.system.support.Chromium;
 
@@ -60,6 +62,26 @@ final class Console {
 		}
 		go("register");
 		oneTimeSecret().ifPresent((secret) -> this.lastSecret = secret);
+	}
+
+	/**
+	 * Opens the wizard's form for this type and types redirect URIs without submitting; then waits
+	 * until the page lists as many refused ones (the check asks auth-server as the admin types).
+	 */
+	List<WebElement> typeRedirectUris(String type, List<String> redirectUris, int refusedExpected) {
+		go("nav-register");
+		click("type-" + type);
+		go("next");
+		this.browser.findElement(By.name("redirect_uris")).sendKeys(String.join("\n", redirectUris));
+		By refused = By.cssSelector("#redirect-uri-problems li[data-uri]");
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until((ignored) -> this.browser.findElements(refused).size() == refusedExpected);
+		return this.browser.findElements(refused);
+	}
+
+	/** The browser's own verdict on the field: the form cannot be sent while it has a message. */
+	String validationMessage(String name) {
+		return this.browser.findElement(By.name(name)).getDomProperty("validationMessage");
 	}
 
 	/** The secret on the page just after registering or rotating, if the client has one. */

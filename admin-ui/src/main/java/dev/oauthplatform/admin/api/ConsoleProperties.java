@@ -1,4 +1,4 @@
-package dev.oauthplatform.admin.config;
+package dev.oauthplatform.admin.api;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
