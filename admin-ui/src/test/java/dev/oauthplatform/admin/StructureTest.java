@@ -17,6 +17,7 @@ class StructureTest {
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption((location) -> !location.contains("__") && !location.contains("$$SpringCGLIB$$"))
 		.importPackages("dev.oauthplatform.admin");
 
 	@Test

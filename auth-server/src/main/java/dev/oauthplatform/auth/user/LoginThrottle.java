@@ -224,4 +224,4 @@ public class LoginThrottle {
 		return ThrottleRule.perAddress(this.properties);
 	}
 
-
+}

@@ -78,4 +78,3 @@ record ThrottleRule(int limit, boolean perWindow, LoginThrottleProperties proper
 	}
 
 }
-}
