@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class BrowserOrigins {
 
-	/** As the client cache ({@link JpaRegisteredClientRepository}): evicted on every change, short-lived across instances. */
+	/** As the client cache ({@link JpaRegisteredClientRepository}): evicted on every change, on every instance. */
 	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
 	private final LoadingCache<Boolean, Set<String>> allowed;
@@ -30,9 +30,12 @@ public class BrowserOrigins {
 		return this.allowed.get(Boolean.TRUE).contains(origin);
 	}
 
-	/** Forget the cached set: call after a client changes. */
+	/**
+	 * Forget the cached set: call after a client changes. By key, not invalidateAll: a removal by
+	 * key waits for a load in progress and removes its result, which may predate the change.
+	 */
 	void evict() {
-		this.allowed.invalidateAll();
+		this.allowed.invalidate(Boolean.TRUE);
 	}
 
 	private static Set<String> load(OAuthClientRepository clients) {

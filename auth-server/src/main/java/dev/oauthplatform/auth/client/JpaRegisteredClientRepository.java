@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.oauthplatform.auth.cluster.ChangeSubscriber;
+import dev.oauthplatform.auth.cluster.ClusterEvents;
 import dev.oauthplatform.auth.token.IntrospectionAccess;
 import dev.oauthplatform.auth.token.TokenProperties;
 import dev.oauthplatform.auth.token.TokenAudiences;
@@ -33,9 +36,13 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 	/** Client setting naming the {@link ClientType}. */
 	public static final String CLIENT_TYPE_SETTING = "settings.client.client-type";
 
+	/** Announces a changed client_id to every instance ({@link ClusterEvents}). */
+	static final String CHANGES = "auth_client_changed";
+
 	/**
-	 * Every token request looks its client up: cached, evicted on every change made here, and
-	 * short-lived so that a change made on another instance is seen within that time.
+	 * Every token request looks its client up: cached, evicted on every change, here and (by
+	 * {@link #CHANGES}) on every other instance. The lifetime only bounds staleness when those
+	 * announcements cannot be heard (an instance reconnecting to PostgreSQL).
 	 */
 	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
@@ -48,27 +55,45 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 		.maximumSize(10_000)
 		.build();
 
+	/**
+	 * Counts evictions: a lookup that read the row before an eviction must not cache what it read
+	 * after it (the announcement of a commit can arrive between its read and its put).
+	 */
+	private final AtomicLong evictions = new AtomicLong();
+
 	private final BrowserOrigins browserOrigins;
 
+	private final ClusterEvents cluster;
+
 	public JpaRegisteredClientRepository(OAuthClientRepository clients, TokenProperties tokens,
-			BrowserOrigins browserOrigins) {
+			BrowserOrigins browserOrigins, ClusterEvents cluster) {
 		this.clients = clients;
 		this.browserOrigins = browserOrigins;
 		this.codeTtl = tokens.codeTtl();
+		this.cluster = cluster;
+		cluster.subscribe(CHANGES, ChangeSubscriber.of(this::evict, this::evictAll));
 	}
 
 	/** Forget what is cached of this client: call after changing it. */
 	public void evict(String clientId) {
+		this.evictions.incrementAndGet();
 		this.byClientId.invalidate(clientId);
+		this.browserOrigins.evict();
+	}
+
+	private void evictAll() {
+		this.evictions.incrementAndGet();
+		this.byClientId.invalidateAll();
 		this.browserOrigins.evict();
 	}
 
 	/**
 	 * Evict once the change is committed: evicting earlier would let a concurrent token request
-	 * cache the old row again.
+	 * cache the old row again. Every other instance evicts on the announcement, sent on commit.
 	 */
 	void evictAfterCommit(String clientId) {
 		evict(clientId);
+		this.cluster.publish(CHANGES, clientId);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -100,11 +125,12 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 		if (cached != null) {
 			return cached;
 		}
+		long evictionsBefore = this.evictions.get();
 		RegisteredClient client = this.clients.findByClientId(clientId)
 			.filter(OAuthClient::isEnabled)
 			.map(this::toRegisteredClient)
 			.orElse(null);
-		if (client != null) {
+		if (client != null && this.evictions.get() == evictionsBefore) {
 			this.byClientId.put(clientId, client);
 		}
 		return client;

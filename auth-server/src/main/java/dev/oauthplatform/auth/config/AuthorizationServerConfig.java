@@ -64,6 +64,15 @@ public class AuthorizationServerConfig {
 		return (request) -> userInfo.matches(request) ? resolver.resolve(request) : null;
 	}
 
+	/** First of all filters: what fails further in, the security chain included, meets it on the way out. */
+	@Bean
+	FilterRegistrationBean<DatabaseOutageGuard> databaseOutageGuard() {
+		FilterRegistrationBean<DatabaseOutageGuard> registration = new FilterRegistrationBean<>(
+				new DatabaseOutageGuard());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<ProtocolRequestGuard> protocolRequestGuard(AuthorizationServerSettings endpoints) {
 		FilterRegistrationBean<ProtocolRequestGuard> registration = new FilterRegistrationBean<>(

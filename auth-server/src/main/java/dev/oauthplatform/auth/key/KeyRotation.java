@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.oauthplatform.auth.cluster.ChangeSubscriber;
+import dev.oauthplatform.auth.cluster.ClusterEvents;
 import dev.oauthplatform.auth.key.SigningKey.State;
 
 /**
@@ -23,7 +25,9 @@ import dev.oauthplatform.auth.key.SigningKey.State;
  * replaces stays published until the longest-lived token it signed has expired. An emergency
  * rotation (a leaked key) skips both waits: tokens the old key signed stop verifying at once.
  * The database is the only coordinator: every instance runs {@link #advance()}, and each step is
- * a conditional update that only one of them carries out.
+ * a conditional update that only one of them carries out (the other blocks on the row, then finds
+ * nothing left to update), so it takes no scheduler lock: it must run everywhere anyway, since it
+ * is also how an instance that missed an announcement ({@link SigningKeys#CHANGES}) catches up.
  */
 @Service
 public class KeyRotation {
@@ -47,12 +51,14 @@ public class KeyRotation {
 	private final TransactionTemplate transaction;
 
 	KeyRotation(SigningKeyRepository repository, SigningKeys keys, KeyProperties properties,
-			EntityManager entityManager, PlatformTransactionManager transactionManager) {
+			EntityManager entityManager, PlatformTransactionManager transactionManager, ClusterEvents cluster) {
 		this.repository = repository;
 		this.keys = keys;
 		this.properties = properties;
 		this.entityManager = entityManager;
 		this.transaction = new TransactionTemplate(transactionManager);
+		// a rotation on one instance shows in every instance's JWKS at once
+		cluster.subscribe(SigningKeys.CHANGES, ChangeSubscriber.reloadingAll(keys::reload));
 	}
 
 	/** Newest first within each algorithm, retired ones included. */
@@ -72,6 +78,7 @@ public class KeyRotation {
 			for (String algorithm : algorithms) {
 				keys.add(emergency ? replaceAtOnce(algorithm) : publish(algorithm, Instant.now().plus(delay)));
 			}
+			this.keys.announceChange();
 			return keys;
 		});
 		this.keys.reload();
@@ -104,26 +111,32 @@ public class KeyRotation {
 	public void advance() {
 		this.transaction.executeWithoutResult((status) -> {
 			Instant now = Instant.now();
+			boolean changed = false;
 			for (SigningKey due : this.repository.findByStateAndActivateAtLessThanEqualOrderByActivateAtAsc(
 					State.PUBLISHED, now)) {
-				activate(due, now);
+				changed |= activate(due, now);
 			}
 			int retired = this.repository.retireDue(now);
 			if (retired > 0) {
 				logger.info("Retired {} signing keys whose tokens have all expired", retired);
+			}
+			if (changed || retired > 0) {
+				this.keys.announceChange();
 			}
 		});
 		this.keys.reload();
 	}
 
 	/** Only the instance whose update promoted the key demotes its predecessor. */
-	private void activate(SigningKey key, Instant now) {
-		if (this.repository.activate(key.getKid(), now)) {
-			Instant retireAt = now.plus(longestTokenLifetime());
-			this.repository.stopSigning(key.getAlgorithm(), key.getKid(), retireAt);
-			logger.info("{} key {} signs now; the previous one stays published until {}", key.getAlgorithm(),
-					key.getKid(), retireAt);
+	private boolean activate(SigningKey key, Instant now) {
+		if (!this.repository.activate(key.getKid(), now)) {
+			return false;
 		}
+		Instant retireAt = now.plus(longestTokenLifetime());
+		this.repository.stopSigning(key.getAlgorithm(), key.getKid(), retireAt);
+		logger.info("{} key {} signs now; the previous one stays published until {}", key.getAlgorithm(),
+				key.getKid(), retireAt);
+		return true;
 	}
 
 	/**

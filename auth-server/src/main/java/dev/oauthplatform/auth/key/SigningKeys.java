@@ -18,10 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.oauthplatform.auth.cluster.ClusterEvents;
+import dev.oauthplatform.auth.cluster.StartupLock;
+
 /**
  * The key pairs in use, read from the database and kept in memory (signing a token reads
- * nothing). Created on first start; re-read by {@link KeyRotation} every check interval, so that
- * every instance follows a rotation made by another.
+ * nothing). Created on first start; re-read on every instance as soon as a change to them is
+ * announced ({@link #CHANGES}), and by {@link KeyRotation} every check interval whatever happens.
  */
 @Service
 public class SigningKeys {
@@ -29,6 +32,9 @@ public class SigningKeys {
 	private static final Logger logger = LoggerFactory.getLogger(SigningKeys.class);
 
 	public static final List<String> ALGORITHMS = List.of("ES256", "RS256");
+
+	/** Announces that the keys changed ({@link ClusterEvents}): every instance re-reads them. */
+	static final String CHANGES = "auth_keys_changed";
 
 	private final SigningKeyRepository keys;
 
@@ -43,9 +49,16 @@ public class SigningKeys {
 
 	private volatile Instant loadedAt = Instant.EPOCH;
 
-	public SigningKeys(SigningKeyRepository keys, KeyEncryption encryption) {
+	private final ClusterEvents cluster;
+
+	private final StartupLock startupLock;
+
+	public SigningKeys(SigningKeyRepository keys, KeyEncryption encryption, ClusterEvents cluster,
+			StartupLock startupLock) {
 		this.keys = keys;
 		this.encryption = encryption;
+		this.cluster = cluster;
+		this.startupLock = startupLock;
 	}
 
 	/** Every key a resource server may meet: signing ones and those published ahead of a rotation. */
@@ -74,15 +87,23 @@ public class SigningKeys {
 		return this.signing;
 	}
 
+	/** Under the start-up lock: instances started together on an empty database create one key each, not one each. */
 	@Transactional
 	public void createMissingKeys() {
+		this.startupLock.holdUntilTransactionEnds();
 		for (String algorithm : ALGORITHMS) {
 			if (!this.keys.existsByAlgorithmAndState(algorithm, SigningKey.State.SIGNING)) {
 				this.keys.save(newKey(algorithm, SigningKey.State.SIGNING, null));
 				logger.info("Created a new {} signing key", algorithm);
+				announceChange();
 			}
 		}
 		reload();
+	}
+
+	/** In the changing transaction: every instance re-reads the keys once it commits. */
+	void announceChange() {
+		this.cluster.publish(CHANGES, "keys");
 	}
 
 	@Transactional(readOnly = true)

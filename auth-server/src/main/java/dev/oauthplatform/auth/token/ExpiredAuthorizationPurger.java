@@ -4,12 +4,15 @@ import java.time.Instant;
 
 import jakarta.persistence.EntityManager;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Deletes authorizations whose every code and token has expired, and deny-list entries of expired tokens. */
 @Component
@@ -21,12 +24,25 @@ public class ExpiredAuthorizationPurger {
 
 	private final StatelessAccessTokens statelessTokens;
 
-	ExpiredAuthorizationPurger(EntityManager entityManager, StatelessAccessTokens statelessTokens) {
+	private final TransactionTemplate transaction;
+
+	ExpiredAuthorizationPurger(EntityManager entityManager, StatelessAccessTokens statelessTokens,
+			PlatformTransactionManager transactionManager) {
 		this.entityManager = entityManager;
 		this.statelessTokens = statelessTokens;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
+	/**
+	 * Once per interval across all instances: each one's scheduler fires, the first takes the lock
+	 * and keeps it for the interval, the others skip (purging twice is only wasted work).
+	 */
 	@Scheduled(fixedDelayString = "${auth.tokens.purge-interval}", initialDelayString = "${auth.tokens.purge-interval}")
+	@SchedulerLock(name = "purge-expired-authorizations", lockAtLeastFor = "${auth.tokens.purge-interval}")
+	public void purgeOnSchedule() {
+		this.transaction.executeWithoutResult((status) -> purge());
+	}
+
 	@Transactional
 	public int purge() {
 		Instant now = Instant.now();

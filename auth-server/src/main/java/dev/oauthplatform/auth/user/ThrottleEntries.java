@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -50,9 +52,15 @@ public class ThrottleEntries {
 		return keys.stream().map(this.rows::delete).reduce(false, Boolean::logicalOr);
 	}
 
-	/** Keys whose quiet window has passed count from zero anyway: their rows are only clutter. */
+	/** Once per window across all instances (as the authorization purge: a second run is waste). */
 	@Scheduled(fixedDelayString = "${auth.login-throttle.window:15m}",
 			initialDelayString = "${auth.login-throttle.window:15m}")
+	@SchedulerLock(name = "purge-login-throttle", lockAtLeastFor = "${auth.login-throttle.window:15m}")
+	public void purgeOnSchedule() {
+		purge();
+	}
+
+	/** Keys whose quiet window has passed count from zero anyway: their rows are only clutter. */
 	public int purge() {
 		Instant now = Instant.now();
 		return this.rows.deleteBefore(quietCutoff(now))

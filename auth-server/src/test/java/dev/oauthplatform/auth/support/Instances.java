@@ -1,0 +1,76 @@
+package dev.oauthplatform.auth.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.oauthplatform.auth.AuthServerApplication;
+
+/**
+ * Several auth-server instances in one JVM, on a database of their own (a fresh PostgreSQL schema
+ * under {@code -Ppostgres}, a fresh in-memory H2 database otherwise) that they share, as the
+ * instances of a cluster share theirs.
+ */
+public final class Instances {
+
+	/** What the postgres profile's tests connect to (application-postgres.yml), with another schema. */
+	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+
+	private Instances() {
+	}
+
+	public static boolean postgres() {
+		return System.getProperty("spring.profiles.active", "").contains("postgres");
+	}
+
+	/** A name no other test uses: a schema on PostgreSQL, an in-memory database on H2. */
+	public static String freshDatabase() {
+		return "cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	}
+
+	public static ConfigurableApplicationContext start(String database, String... arguments) {
+		return startAt(database, (postgres() ? POSTGRES + "?currentSchema=" + database : null), arguments);
+	}
+
+	/** With the JDBC URL given (PostgreSQL through a proxy, say); null for the database's own. */
+	public static ConfigurableApplicationContext startAt(String database, String url, String... arguments) {
+		List<String> all = new ArrayList<>(List.of("--spring.profiles.active=" + System.getProperty(
+				"spring.profiles.active", "test"), "--server.port=0", "--auth.data-dir=target/test-data/" + database));
+		if (postgres()) {
+			all.add("--spring.datasource.url=" + url);
+			all.add("--spring.flyway.schemas=" + database);
+		}
+		else {
+			all.add("--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
+		}
+		all.addAll(List.of(arguments));
+		return new SpringApplicationBuilder(AuthServerApplication.class).run(all.toArray(String[]::new));
+	}
+
+	public static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/** The schema and everything in it (PostgreSQL); nothing to do for H2's, gone with the JVM. */
+	public static void drop(String database) {
+		if (!postgres()) {
+			return;
+		}
+		try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("drop schema if exists " + database + " cascade");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
