@@ -10,6 +10,7 @@
 # HAProxy :9000 (round robin, no stickiness) -> auth-server :9001 and :9002 (profiles postgres,demo,
 # issuer http://localhost:9000); resource-api :8081 and admin-ui :8080 use http://localhost:9000.
 # Pids, logs, the shared server secrets and the demo clients' secrets: ./data/cluster (CLUSTER_DIR).
+# CLUSTER_SERIAL_START=1: start instance 2 only once instance 1 is ready.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -288,5 +289,5 @@ case "${1:-}" in
     await_ready "auth-$2" "http://127.0.0.1:$(instance_port "$2")/actuator/health/readiness"
     await_haproxy_up "auth$2"
     ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
