@@ -244,7 +244,7 @@ await_haproxy_up() { # await_haproxy_up [SERVER...]: those servers (default: all
   for _ in $(seq 1 120); do
     local ok=1 states
     states=$(haproxy_states || true)
-    for s in "${wanted[@]}"; do grep -q "^$s UP" <<<"$states" || ok=0; done
+    for s in "${wanted[@]}"; do grep -qx "$s UP" <<<"$states" || ok=0; done
     [ "$ok" = 1 ] && return 0
     alive haproxy || die "haproxy exited: see $DIR/haproxy.log"
     sleep 0.25
