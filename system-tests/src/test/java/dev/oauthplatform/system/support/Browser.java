@@ -22,12 +22,84 @@ import static io.restassured.RestAssured.given;
  */
 public final class Browser {
 
-	private final CookieFilter cookies = new CookieFilter();
+	private final CookieFilter cookies;
 
-	private final String server;
+	private final List<String> servers;
+
+	private final List<String> origins;
+
+	private int requests;
 
 	public Browser(String server) {
-		this.server = server;
+		this(List.of(server), server);
+	}
+
+	/**
+	 * A browser whose every request goes to the next of {@code servers} in turn (instances of one
+	 * auth-server whose issuer is {@code issuer}), whatever the page or redirect named: each step
+	 * of a flow on another instance than the step before. Cookies are kept per host, not per port,
+	 * so the session cookie travels with it.
+	 */
+	public Browser(List<String> servers, String issuer) {
+		this(new CookieFilter(), servers, issuer);
+	}
+
+	private Browser(CookieFilter cookies, List<String> servers, String issuer) {
+		this.cookies = cookies;
+		this.servers = List.copyOf(servers);
+		List<String> origins = new java.util.ArrayList<>(servers);
+		origins.add(issuer);
+		this.origins = List.copyOf(origins);
+	}
+
+	/** The same browser (its cookies) sending its requests to {@code servers} in turn from now on. */
+	public Browser on(List<String> servers) {
+		return new Browser(this.cookies, servers, this.origins.get(this.origins.size() - 1));
+	}
+
+	/** GET {@code pathOrUrl} (query included, already encoded) on the next server, redirects not followed. */
+	public Response get(String pathOrUrl) {
+		return request().urlEncodingEnabled(false).get(onNextServer(pathOrUrl));
+	}
+
+	/** GET {@code path} with these query parameters on the next server, redirects not followed. */
+	public Response get(String path, Map<String, String> query) {
+		return request().queryParams(query).get(onNextServer(path));
+	}
+
+	/**
+	 * Submits the page's form whose action ends with {@code actionPath} as it stands (its hidden
+	 * fields, the CSRF token) on the next server.
+	 */
+	public Response submit(Response page, String actionPath) {
+		FormElement form = Jsoup.parse(page.asString(), this.origins.get(0))
+			.select("form")
+			.stream()
+			.map(FormElement.class::cast)
+			.filter((candidate) -> URI.create(candidate.absUrl("action")).getPath().endsWith(actionPath))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No form to " + actionPath + " on the page: " + page.asString()));
+		Map<String, String> fields = new LinkedHashMap<>();
+		form.formData().forEach((field) -> fields.put(field.key(), field.value()));
+		return request().contentType("application/x-www-form-urlencoded")
+			.formParams(fields)
+			.post(onNextServer(form.absUrl("action")));
+	}
+
+	/** The server the next request goes to (the next instance in turn); also for token requests. */
+	public synchronized String server() {
+		return this.servers.get(this.requests++ % this.servers.size());
+	}
+
+	/** Sends the next request to {@code url}'s path on the next server in turn. */
+	private String onNextServer(String url) {
+		String server = server();
+		for (String origin : this.origins) {
+			if (url.startsWith(origin + "/") || url.equals(origin)) {
+				return server + url.substring(origin.length());
+			}
+		}
+		return URI.create(url).isAbsolute() ? url : server + url;
 	}
 
 	/**
@@ -37,17 +109,17 @@ public final class Browser {
 	public Map<String, String> authorize(Map<String, String> parameters, String username, String password,
 			List<String> consentedScopes) {
 		String redirectUri = parameters.get("redirect_uri");
-		Response response = request().queryParams(parameters).get(this.server + "/oauth2/authorize");
+		Response response = request().queryParams(parameters).get(onNextServer("/oauth2/authorize"));
 		for (int step = 0; step < 10; step++) {
 			if (response.statusCode() == 302) {
 				String location = response.header("Location");
 				if (location.startsWith(redirectUri)) {
 					return queryParameters(location);
 				}
-				response = request().urlEncodingEnabled(false).get(absolute(location));
+				response = request().urlEncodingEnabled(false).get(onNextServer(location));
 			}
 			else if (response.statusCode() == 200) {
-				response = fillIn(Jsoup.parse(response.asString(), this.server), username, password,
+				response = fillIn(Jsoup.parse(response.asString(), this.origins.get(0)), username, password,
 						consentedScopes);
 			}
 			else {
@@ -79,7 +151,7 @@ public final class Browser {
 			consentedScopes.forEach((scope) -> submit.formParam("scope", scope));
 			fields.put("decision", "allow");
 		}
-		return submit.formParams(fields).post(form.absUrl("action"));
+		return submit.formParams(fields).post(onNextServer(form.absUrl("action")));
 	}
 
 	private static String usernameField(FormElement form) {
@@ -87,12 +159,9 @@ public final class Browser {
 		return (input != null) ? input.attr("name") : "username";
 	}
 
-	private RequestSpecification request() {
+	/** A request with this browser's cookies, redirects not followed; {@link #server()} picks where it goes. */
+	public RequestSpecification request() {
 		return given().filter(this.cookies).redirects().follow(false);
-	}
-
-	private String absolute(String location) {
-		return URI.create(location).isAbsolute() ? location : this.server + location;
 	}
 
 	private static Map<String, String> queryParameters(String location) {
