@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -61,6 +64,8 @@ class SessionSurvivesRestartTests {
 	@TempDir
 	Path dataDir;
 
+	private final String schema = "console_" + UUID.randomUUID().toString().replace("-", "");
+
 	private FakeAuthServer authServer;
 
 	@BeforeEach
@@ -101,14 +106,32 @@ class SessionSurvivesRestartTests {
 		}
 	}
 
-	/** admin-ui on this test's H2 file (PostgreSQL's schema console under the postgres profile). */
+	/** admin-ui on this test's H2 file, or under the postgres profile on a schema of its own. */
 	private ConfigurableApplicationContext start() {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--admin-ui.issuer=" + this.authServer.issuer,
 				"--admin-ui.client-secret=" + CLIENT_SECRET));
-		if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
+		if (postgres()) {
+			arguments.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + this.schema);
+			arguments.add("--spring.flyway.schemas=" + this.schema);
+		}
+		else {
 			arguments.add("--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("admin-ui"));
 		}
 		return new SpringApplicationBuilder(AdminUiApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	@AfterEach
+	void dropThePostgresSchema() throws SQLException {
+		if (postgres()) {
+			try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test",
+					"postgres", "")) {
+				connection.createStatement().execute("drop schema if exists " + this.schema + " cascade");
+			}
+		}
+	}
+
+	private static boolean postgres() {
+		return System.getProperty("spring.profiles.active", "").contains("postgres");
 	}
 
 	private static HttpResponse<String> get(HttpClient browser, String url) throws Exception {

@@ -30,10 +30,11 @@ final class BackChannelSessionIds implements HttpSessionIdResolver {
 		this.backChannel = backChannel;
 		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
 		cookie.setCookieName(COOKIE_NAME);
-		// said, though they are the serializer's defaults: HttpOnly, SameSite=Lax (a top-level GET from
-		// an application to /oauth2/authorize or /connect/logout still brings it), Secure over HTTPS
+		// as the servlet container's cookie was: HttpOnly, Secure over HTTPS, and no SameSite (the
+		// serializer's default is Lax), since OpenID Connect lets an application POST a logout or an
+		// authorization request to us from its own site, and Lax would leave the cookie out of it
 		cookie.setUseHttpOnlyCookie(true);
-		cookie.setSameSite("Lax");
+		cookie.setSameSite(null);
 		this.cookies.setCookieSerializer(cookie);
 	}
 

@@ -1,6 +1,11 @@
 package dev.oauthplatform.auth.session;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -50,6 +55,8 @@ class SessionAcrossInstancesTest {
 
 	@TempDir
 	Path dataDir;
+
+	private final String schema = "sessions_" + UUID.randomUUID().toString().replace("-", "");
 
 	private final int previousPort = RestAssured.port;
 
@@ -117,12 +124,36 @@ class SessionAcrossInstancesTest {
 		}
 	}
 
-	/** A fresh instance on this test's database (PostgreSQL's one under the postgres profile). */
+	/**
+	 * A fresh instance on this test's database: an H2 file, or under the postgres profile a schema of
+	 * its own, which no other test or process on the same PostgreSQL migrates, drops or fills with
+	 * keys encrypted under another secret.
+	 */
 	private ConfigurableApplicationContext start() {
-		String database = "--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("auth-server");
-		boolean postgres = System.getProperty("spring.profiles.active", "").contains("postgres");
-		return new SpringApplicationBuilder(AuthServerApplication.class).run("--server.port=0",
-				"--auth.data-dir=" + this.dataDir, postgres ? "--auth.issuer=http://localhost:9000" : database);
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--auth.data-dir=" + this.dataDir));
+		if (postgres()) {
+			arguments.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + this.schema);
+			arguments.add("--spring.flyway.schemas=" + this.schema);
+			arguments.add("--auth.issuer=http://localhost:9000");
+		}
+		else {
+			arguments.add("--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("auth-server"));
+		}
+		return new SpringApplicationBuilder(AuthServerApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	@AfterEach
+	void dropThePostgresSchema() throws SQLException {
+		if (postgres()) {
+			try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test",
+					"postgres", "")) {
+				connection.createStatement().execute("drop schema if exists " + this.schema + " cascade");
+			}
+		}
+	}
+
+	private static boolean postgres() {
+		return System.getProperty("spring.profiles.active", "").contains("postgres");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
