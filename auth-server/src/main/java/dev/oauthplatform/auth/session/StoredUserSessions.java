@@ -42,10 +42,17 @@ final class StoredUserSessions implements UserSessions {
 	}
 
 	private void delete(String userId) {
-		var ids = this.sessions.findByPrincipalName(userId).keySet();
-		ids.forEach(this.sessions::deleteById);
-		// the count only: a session id is as good as the cookie
-		logger.debug("Deleted {} session(s) of a user whose account changed", ids.size());
+		try {
+			var ids = this.sessions.findByPrincipalName(userId).keySet();
+			ids.forEach(this.sessions::deleteById);
+			// the count only: a session id is as good as the cookie
+			logger.debug("Deleted {} session(s) of a user whose account changed", ids.size());
+		}
+		catch (RuntimeException ex) {
+			// the change is committed and must be answered as done: the session version ends them instead
+			logger.warn("Could not delete the sessions of a user whose account changed; they end at their next request",
+					ex);
+		}
 	}
 
 }
