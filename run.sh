@@ -66,9 +66,9 @@ echo "Starting resource-api ..."
 pids+=($!)
 await_ready resource-api http://localhost:8081/actuator/health "${pids[1]}"
 
-# admin-ui signs admins in as the confidential client admin-console (its secret is in secrets.env)
+# admin-ui signs admins in as the confidential client admin-console (its secret is in secrets.env); its sessions live in $DATA_DIR/admin-ui.mv.db
 echo "Starting admin-ui ..."
-"$JAVA" $AUTH_JAVA_OPTS -jar "$CONSOLE_JAR" > "$DATA_DIR/admin-ui.log" 2>&1 &
+CONSOLE_DATA_DIR=$DATA_DIR "$JAVA" $AUTH_JAVA_OPTS -jar "$CONSOLE_JAR" > "$DATA_DIR/admin-ui.log" 2>&1 &
 pids+=($!)
 await_ready admin-ui http://localhost:8080/actuator/health "${pids[2]}"
 

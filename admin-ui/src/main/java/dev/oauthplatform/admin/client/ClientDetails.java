@@ -1,5 +1,6 @@
 package dev.oauthplatform.admin.client;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,14 +8,16 @@ import dev.oauthplatform.admin.posture.ClientSettings;
 
 /**
  * A client as the admin API answers it (RFC 7591 fields plus ours; JSON in snake_case).
- * {@code clientSecret} is present only in the answer to a registration.
+ * {@code clientSecret} is present only in the answer to a registration. Serializable: the new
+ * client travels to the page that shows its secret once as a flash attribute, in the session,
+ * which lives in the database (deleted when that page is shown).
  */
 public record ClientDetails(String clientId, String clientSecret, Long clientIdIssuedAt, String clientName,
 		String clientType, List<String> redirectUris, List<String> grantTypes, String tokenEndpointAuthMethod,
 		String scope, boolean firstParty, boolean requirePkce, String accessTokenFormat, Integer accessTokenTtl,
 		Integer refreshTokenTtl, boolean enabled, Instant updatedAt, Instant clientSecretLastUsedAt,
 		Instant previousSecretExpiresAt, Instant previousSecretLastUsedAt, List<String> postLogoutRedirectUris,
-		Boolean resourceServer, List<String> audiences, List<String> allowedCorsOrigins) implements ClientSettings {
+		Boolean resourceServer, List<String> audiences, List<String> allowedCorsOrigins) implements ClientSettings, Serializable {
 
 	public ClientDetails {
 		allowedCorsOrigins = (allowedCorsOrigins != null) ? List.copyOf(allowedCorsOrigins) : List.of();

@@ -1,5 +1,6 @@
 package dev.oauthplatform.admin.client;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,8 @@ class ClientsApi {
 	record Problem(String field, String value, String error, String errorDescription) {
 	}
 
-	record RotatedSecret(String clientId, String clientSecret, Instant previousSecretExpiresAt) {
+	/** Serializable: a flash attribute, as {@link ClientDetails} is. */
+	record RotatedSecret(String clientId, String clientSecret, Instant previousSecretExpiresAt) implements Serializable {
 	}
 
 }

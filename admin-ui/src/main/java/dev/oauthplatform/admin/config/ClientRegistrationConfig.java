@@ -10,7 +10,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistration.ClientSettings;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -51,10 +50,10 @@ class ClientRegistrationConfig {
 		return new InMemoryClientRegistrationRepository(registration);
 	}
 
-	/** Tokens live in the server-side HTTP session: logging out or expiring the session drops them. */
+	/** Tokens live in the server-side HTTP session, without the registration (and its secret). */
 	@Bean
-	OAuth2AuthorizedClientRepository authorizedClientRepository() {
-		return new HttpSessionOAuth2AuthorizedClientRepository();
+	OAuth2AuthorizedClientRepository authorizedClientRepository(ClientRegistrationRepository registrations) {
+		return new SessionTokens(registrations);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -298,7 +299,10 @@ class ClientPagesTests {
 				List.of("https://shop.example.com/cb"), List.of("authorization_code"), "client_secret_basic", "",
 				false, true, "jwt", 900, 3600, true, null, null, null, null, null, false, List.of(), List.of());
 		given(this.clients.register(any())).willReturn(created);
-		this.mvc.perform(get("/clients/shop/created").with(oidcLogin()).flashAttr("created", created))
+		// as the redirect's flash map arrives (MockMvc's flashAttr puts it in the mock's own session,
+		// which Spring Session's filter replaces by a stored one)
+		this.mvc.perform(get("/clients/shop/created").with(oidcLogin())
+			.requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, Map.of("created", created)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"client-secret\">s3cr3t-value<")));
 		this.mvc.perform(get("/clients/shop/created").with(oidcLogin()))

@@ -18,7 +18,9 @@ import dev.oauthplatform.auth.token.Authorizations;
 
 /**
  * Creates, changes and deletes users. Anything that should end a user's sessions (disabling,
- * a new password, new roles, deletion) ends their browser sessions ({@link AppUser#endSessions()});
+ * a new password, new roles, deletion) ends their browser sessions: deletes them at once
+ * ({@link UserSessions}) and bumps the user's session version ({@link AppUser#endSessions()}),
+ * which ends any session the deletion missed at its next request;
  * all but new roles also revoke their grants, so their refresh tokens stop working. A new password
  * also clears the user's failed sign-in counter. Grants and consents are keyed by the user's id.
  */
@@ -52,13 +54,16 @@ public class UserAccounts {
 
 	private final ThrottleEntries throttle;
 
+	private final UserSessions sessions;
+
 	public UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, Authorizations authorizations,
-			ConsentWithdrawal consents, ThrottleEntries throttle) {
+			ConsentWithdrawal consents, ThrottleEntries throttle, UserSessions sessions) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.authorizations = authorizations;
 		this.consents = consents;
 		this.throttle = throttle;
+		this.sessions = sessions;
 	}
 
 	/** For bootstrap and tests: the operator chose these values; no policy applies. */
@@ -102,7 +107,7 @@ public class UserAccounts {
 				}
 				if (!newRoles.equals(user.getRoles())) {
 					// a session holds the roles it signed in with
-					user.endSessions();
+					endSessions(user);
 				}
 				user.setRoles(newRoles);
 			}
@@ -110,7 +115,7 @@ public class UserAccounts {
 				if (!enabled) {
 					requireAnotherAdmin(user);
 					this.authorizations.revokeAllOfUser(user.getId());
-					user.endSessions();
+					endSessions(user);
 				}
 				user.setEnabled(enabled);
 			}
@@ -124,7 +129,7 @@ public class UserAccounts {
 			PasswordPolicy.check(user.getUsername(), password);
 			user.setPasswordHash(this.passwordEncoder.encode(password));
 			this.authorizations.revokeAllOfUser(user.getId());
-			user.endSessions();
+			endSessions(user);
 			// whoever was locked out by failed guesses, from any address, may try the new password at once
 			this.throttle.clearUser(user.getUsername());
 			return user;
@@ -136,12 +141,18 @@ public class UserAccounts {
 	public boolean delete(String id) {
 		return this.users.findById(id).map((user) -> {
 			requireAnotherAdmin(user);
-			// the sessions end too: their principal id no longer finds a user
+			// the sessions end too (any the deletion missed: their principal id no longer finds a user)
+			this.sessions.endAll(user.getId());
 			this.authorizations.revokeAllOfUser(user.getId());
 			this.consents.forgetAllOfUser(user.getId());
 			this.users.delete(user);
 			return true;
 		}).orElse(false);
+	}
+
+	private void endSessions(AppUser user) {
+		user.endSessions();
+		this.sessions.endAll(user.getId());
 	}
 
 	/** Nobody could administer the server again: refuse to disable, demote or delete the last admin. */

@@ -86,6 +86,17 @@ public final class BrowserFlow {
 			.post(this.baseUrl + "/oauth2/authorize");
 	}
 
+	/** The value of this browser's cookie of that name, or null. */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map((cookie) -> cookie.getValue())
+			.findFirst()
+			.orElse(null);
+	}
+
 	/** A page of the server, with this browser's cookies. */
 	public Response page(String path) {
 		return browser().get(absolute(path));

@@ -110,7 +110,7 @@ public final class Platform {
 		api.put("RESOURCE_INTROSPECTION_CLIENT_SECRET", introspection.clientSecret());
 		Service resourceApi = Service.start("resource-api", apiPort, api, List.of());
 		Map<String, String> consoleEnvironment = Map.of("ADMIN_CONSOLE_ISSUER", issuer, "ADMIN_CONSOLE_SECRET",
-				consoleSecret);
+				consoleSecret, "CONSOLE_DATA_DIR", temporaryDirectory("admin-ui"));
 		return new Platform(authServer, resourceApi, adminPassword, consoleEnvironment, consolePort);
 	}
 
