@@ -18,6 +18,7 @@ cd "$(dirname "$0")/.."
 DIR=$(mkdir -p "${CLUSTER_DIR:-./data/cluster}" && cd "${CLUSTER_DIR:-./data/cluster}" && pwd)
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_DB=test PG_USER=postgres
 SCHEMA=auth
+CONSOLE_SCHEMA=console
 INSTANCES=(1 2)
 BALANCER=http://localhost:9000
 
@@ -182,9 +183,9 @@ up() {
   # a start that fails half-way stops what it had started
   trap 'status=$?; if [ "$status" != 0 ]; then say "start failed: stopping what was started"; down; fi' EXIT
   if [ "$fresh" = --fresh ]; then
-    say "dropping schema $SCHEMA"
+    say "dropping schemas $SCHEMA and $CONSOLE_SCHEMA"
     PGOPTIONS="-c client_min_messages=warning" psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -v ON_ERROR_STOP=1 \
-      -c "drop schema if exists $SCHEMA cascade" > /dev/null
+      -c "drop schema if exists $SCHEMA cascade" -c "drop schema if exists $CONSOLE_SCHEMA cascade" > /dev/null
     rm -f "$DIR/demo-clients.env" "$DIR/resource-api-client.env" "$DIR"/resource-api.*.db
   fi
   # Both instances at once, also on an empty schema: the first start (migrations, built-in admin
@@ -215,8 +216,11 @@ up() {
     spawn resource-api "$JAVA" $AUTH_JAVA_OPTS -jar "$RESOURCE_JAR" --server.port=8081
   )
   (
+    # the console's sessions in PostgreSQL too (schema console): a restart keeps admins signed in
     export ADMIN_CONSOLE_ISSUER=$BALANCER
-    spawn admin-ui "$JAVA" $AUTH_JAVA_OPTS -jar "$CONSOLE_JAR" --server.port=8080
+    export SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$CONSOLE_SCHEMA"
+    export SPRING_DATASOURCE_USERNAME=$PG_USER
+    spawn admin-ui "$JAVA" $AUTH_JAVA_OPTS -jar "$CONSOLE_JAR" --server.port=8080 --spring.profiles.active=postgres
   )
   await_ready resource-api http://127.0.0.1:8081/actuator/health
   await_ready admin-ui http://127.0.0.1:8080/actuator/health
