@@ -122,6 +122,9 @@ frontend auth
   # the balancer is the edge: what a client sends as X-Forwarded-* is replaced, never trusted
   http-request set-header X-Forwarded-For %[src]
   http-request set-header X-Forwarded-Proto http
+  # with the proto alone, Tomcat assumes the scheme's default port: redirects would lose :9000
+  http-request set-header X-Forwarded-Port %[dst_port]
+  http-request set-header X-Forwarded-Host %[req.hdr(host)]
   default_backend auth_servers
 
 backend auth_servers
