@@ -8,22 +8,8 @@ cd "$(dirname "$0")"
 . scripts/lib.sh
 DATA_DIR=${AUTH_DATA_DIR:-./data}
 
-# Server secrets, generated once and kept (mode 0600) next to the database.
-load_secrets() {
-  mkdir -p "$DATA_DIR"
-  local file="$DATA_DIR/secrets.env"
-  if [ ! -f "$file" ]; then
-    (umask 077; {
-      echo "AUTH_CLIENT_SECRET_PEPPER=$(random_secret)"
-      echo "AUTH_KEY_ENCRYPTION_SECRET=$(random_secret)"
-      echo "ADMIN_CONSOLE_SECRET=$(random_secret)"
-    } > "$file")
-  fi
-  set -a; . "$file"; set +a
-}
-
 build_if_needed
-load_secrets
+load_secrets "$DATA_DIR"
 JAVA=$(newest_java)
 prepare_launch "$JAVA"
 export AUTH_DATA_DIR=$DATA_DIR

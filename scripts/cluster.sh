@@ -79,19 +79,6 @@ ensure_haproxy() {
   command -v haproxy > /dev/null || die "HAProxy is needed: sudo apt-get install haproxy"
 }
 
-# Server secrets shared by every instance, generated once and kept (mode 0600) in the cluster's dir.
-load_secrets() {
-  local file="$DIR/secrets.env"
-  if [ ! -f "$file" ]; then
-    (umask 077; {
-      echo "AUTH_CLIENT_SECRET_PEPPER=$(random_secret)"
-      echo "AUTH_KEY_ENCRYPTION_SECRET=$(random_secret)"
-      echo "ADMIN_CONSOLE_SECRET=$(random_secret)"
-    } > "$file")
-  fi
-  set -a; . "$file"; set +a
-}
-
 write_haproxy_config() {
   cat > "$DIR/haproxy.cfg" <<EOF
 # Written by scripts/cluster.sh. Round robin per request, no stickiness: any instance serves any request.
@@ -168,7 +155,7 @@ admin_password() {
 
 prepare() {
   build_if_needed
-  load_secrets
+  load_secrets "$DIR"
   JAVA=$(newest_java)
   prepare_launch "$JAVA"
   admin_password
@@ -291,7 +278,7 @@ case "${1:-}" in
   start-instance)
     instance_arg "${2:-}"
     alive haproxy || die "not running: scripts/cluster.sh up"
-    load_secrets; JAVA=$(newest_java); prepare_launch "$JAVA"; admin_password 2> /dev/null
+    load_secrets "$DIR"; JAVA=$(newest_java); prepare_launch "$JAVA"; admin_password 2> /dev/null
     start_instance "$2"
     await_ready "auth-$2" "http://127.0.0.1:$(instance_port "$2")/actuator/health/readiness"
     await_haproxy_up "auth$2"

@@ -26,6 +26,21 @@ build_if_needed() {
   fi
 }
 
+# Server secrets (pepper, key encryption secret, console secret), generated once and kept (mode
+# 0600) in DIR/secrets.env, then exported: run.sh's data dir, or the cluster's, shared by its instances.
+load_secrets() { # load_secrets DIR
+  mkdir -p "$1"
+  local file="$1/secrets.env"
+  if [ ! -f "$file" ]; then
+    (umask 077; {
+      echo "AUTH_CLIENT_SECRET_PEPPER=$(random_secret)"
+      echo "AUTH_KEY_ENCRYPTION_SECRET=$(random_secret)"
+      echo "ADMIN_CONSOLE_SECRET=$(random_secret)"
+    } > "$file")
+  fi
+  set -a; . "$file"; set +a
+}
+
 random_secret() {
   head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='
 }
