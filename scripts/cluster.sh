@@ -111,7 +111,9 @@ frontend auth
   http-request set-header X-Forwarded-Proto http
   # with the proto alone, Tomcat assumes the scheme's default port: redirects would lose :9000
   http-request set-header X-Forwarded-Port %[dst_port]
-  http-request set-header X-Forwarded-Host %[req.hdr(host)]
+  http-request del-header Forwarded
+  http-request del-header X-Forwarded-Host
+  http-request del-header X-Forwarded-Prefix
   default_backend auth_servers
 
 backend auth_servers

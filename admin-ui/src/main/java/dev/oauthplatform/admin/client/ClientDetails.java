@@ -30,6 +30,12 @@ public record ClientDetails(String clientId, String clientSecret, Long clientIdI
 		audiences = (audiences != null) ? List.copyOf(audiences) : List.of();
 	}
 
+	/** Never the secret: a record would print it wherever it is logged. */
+	@Override
+	public String toString() {
+		return "ClientDetails[clientId=" + this.clientId + ", clientType=" + this.clientType + ", secret redacted]";
+	}
+
 	/** Without the settings added later (resource server, audiences, CORS origins). */
 	public ClientDetails(String clientId, String clientSecret, Long clientIdIssuedAt, String clientName,
 			String clientType, List<String> redirectUris, List<String> grantTypes, String tokenEndpointAuthMethod,

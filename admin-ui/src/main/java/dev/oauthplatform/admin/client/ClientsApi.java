@@ -129,6 +129,13 @@ class ClientsApi {
 
 	/** Serializable: a flash attribute, as {@link ClientDetails} is. */
 	record RotatedSecret(String clientId, String clientSecret, Instant previousSecretExpiresAt) implements Serializable {
+
+		/** Never the secret: a record would print it wherever it is logged. */
+		@Override
+		public String toString() {
+			return "RotatedSecret[clientId=" + this.clientId + ", secret redacted]";
+		}
+
 	}
 
 }

@@ -132,6 +132,10 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 			.orElse(null);
 		if (client != null && this.evictions.get() == evictionsBefore) {
 			this.byClientId.put(clientId, client);
+			if (this.evictions.get() != evictionsBefore) {
+				// evicted between the check and the put: what was read may be the old row
+				this.byClientId.invalidate(clientId);
+			}
 		}
 		return client;
 	}

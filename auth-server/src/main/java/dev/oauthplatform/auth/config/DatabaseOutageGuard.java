@@ -6,9 +6,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,9 +53,9 @@ final class DatabaseOutageGuard extends OncePerRequestFilter {
 			if (!DatabaseUnreachable.is(ex) || response.isCommitted()) {
 				throw ex;
 			}
-			// the path only: a query may carry an id_token_hint or a code
-			logger.warn("{} {} answered 503: the database cannot be reached", request.getMethod(),
-					request.getRequestURI());
+			// the path only (a query may carry an id_token_hint or a code), and the cause's type
+			logger.warn("{} {} answered 503: the database cannot be reached ({})", request.getMethod(),
+					request.getRequestURI(), NestedExceptionUtils.getMostSpecificCause(ex).getClass().getName());
 			unavailable(request, response);
 		}
 	}

@@ -106,8 +106,12 @@ public class SigningKeys {
 		this.cluster.publish(CHANGES, "keys");
 	}
 
+	/**
+	 * Synchronized: the change listener, the scheduler and requests all reload, and a reload that
+	 * read the table before an emergency rotation must not put its keys back after one that read it after.
+	 */
 	@Transactional(readOnly = true)
-	public void reload() {
+	public synchronized void reload() {
 		List<SigningKey> live = this.keys.findByStateNot(SigningKey.State.RETIRED);
 		String fingerprint = live.stream()
 			.map((key) -> key.getKid() + ":" + key.getState() + ":" + key.getActivatedAt())

@@ -45,6 +45,10 @@ final class BackChannelSessionIds implements HttpSessionIdResolver {
 
 	@Override
 	public void setSessionId(HttpServletRequest request, HttpServletResponse response, String sessionId) {
+		if (this.backChannel.matches(request)) {
+			// a session created here by mistake must not replace the browser's own cookie
+			return;
+		}
 		this.cookies.setSessionId(request, response, sessionId);
 	}
 
