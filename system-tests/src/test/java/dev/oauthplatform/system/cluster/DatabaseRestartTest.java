@@ -3,7 +3,9 @@ package dev.oauthplatform.system.cluster;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.restassured.response.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.oauthplatform.system.support.Admin;
 import dev.oauthplatform.system.support.Cluster;
+import io.restassured.response.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("cluster")
 @Order(9)
 class DatabaseRestartTest {
+
+	/** The measured figures, for whoever reads the build log. */
+	private static final Logger logger = LoggerFactory.getLogger(DatabaseRestartTest.class);
+
 
 	/** "A few seconds": from the first failed request to the last. */
 	private static final long OUTAGE_BOUND_MILLIS = 10_000;
@@ -68,8 +75,8 @@ class DatabaseRestartTest {
 		load.close();
 
 		List<Load.Failure> failures = load.failures();
-		System.out.printf("PostgreSQL restart at %d ms, back at %d ms, both instances serving at %d ms: "
-				+ "%d requests succeeded, failures %s%n", restartAt, backAt, recoveredAt, load.succeeded(), failures);
+		logger.info(String.format("PostgreSQL restart at %d ms, back at %d ms, both instances serving at %d ms: "
+				+ "%d requests succeeded, failures %s", restartAt, backAt, recoveredAt, load.succeeded(), failures));
 		assertThat(recoveredAt).as("both instances serve the password grant within 30 s of PostgreSQL's restart")
 			.isPositive();
 		assertThat(failures).as("failed requests during the outage").allSatisfy((failure) ->

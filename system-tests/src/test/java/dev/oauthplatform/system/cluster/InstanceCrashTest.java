@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.restassured.response.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -15,6 +17,7 @@ import dev.oauthplatform.system.support.Admin;
 import dev.oauthplatform.system.support.Browser;
 import dev.oauthplatform.system.support.Cluster;
 import dev.oauthplatform.system.support.Pkce;
+import io.restassured.response.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("cluster")
 @Order(7)
 class InstanceCrashTest {
+
+	/** The measured figures, for whoever reads the build log. */
+	private static final Logger logger = LoggerFactory.getLogger(InstanceCrashTest.class);
+
 
 	private static final int MACHINE_THREADS = 2;
 
@@ -81,8 +88,8 @@ class InstanceCrashTest {
 		Load.sleep(3000);
 		load.close();
 
-		System.out.printf("kill -9 at %d ms: %d requests succeeded, failures %s%n", killedAt, load.succeeded(),
-				load.failures());
+		logger.info(String.format("kill -9 at %d ms: %d requests succeeded, failures %s", killedAt, load.succeeded(),
+				load.failures()));
 		assertThat(load.succeeded()).as("requests served").isGreaterThan(20);
 		assertThat(load.failures()).as("failed requests: at most one in flight per thread at the kill")
 			.hasSizeLessThanOrEqualTo(MACHINE_THREADS + REFRESH_CHAINS);

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.restassured.response.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.oauthplatform.system.support.Admin;
 import dev.oauthplatform.system.support.Cluster;
+import io.restassured.response.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("cluster")
 @Order(8)
 class InstanceStopTest {
+
+	/** The measured figures, for whoever reads the build log. */
+	private static final Logger logger = LoggerFactory.getLogger(InstanceStopTest.class);
+
 
 	private static Admin admin;
 
@@ -79,8 +86,8 @@ class InstanceStopTest {
 		load.close();
 		joinQuietly(watcher);
 
-		System.out.printf("SIGTERM at %d ms, exited at %d ms: %d requests succeeded, failures %s%n", stoppedAt,
-				exitedAt, load.succeeded(), load.failures());
+		logger.info(String.format("SIGTERM at %d ms, exited at %d ms: %d requests succeeded, failures %s", stoppedAt,
+				exitedAt, load.succeeded(), load.failures()));
 		assertThat(load.succeeded()).isGreaterThan(20);
 		assertThat(load.failures()).as("failed requests").isEmpty();
 		assertThat(drained.get()).as("instance 2 served a token while reporting not ready, after the SIGTERM")
