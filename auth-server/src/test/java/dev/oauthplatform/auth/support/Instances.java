@@ -7,9 +7,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.oauthplatform.auth.AuthServerApplication;
@@ -23,6 +27,8 @@ public final class Instances {
 
 	/** What the postgres profile's tests connect to (application-postgres.yml), with another schema. */
 	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+
+	private static final Semaphore LOGGING_SET_UP = new Semaphore(1);
 
 	private Instances() {
 	}
@@ -52,7 +58,31 @@ public final class Instances {
 			all.add("--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
 		}
 		all.addAll(List.of(arguments));
-		return new SpringApplicationBuilder(AuthServerApplication.class).run(all.toArray(String[]::new));
+		return runAfterOtherLoggingStarts(new SpringApplicationBuilder(AuthServerApplication.class), all);
+	}
+
+	/**
+	 * Boot's logging system is one per JVM: two applications that initialise it at the same moment
+	 * can fail ("Unable to find Spring Environment in logger context"). So starts take turns until
+	 * logging is set up (the context is initialised); what follows, the part a cluster test is
+	 * about, still runs concurrently.
+	 */
+	private static ConfigurableApplicationContext runAfterOtherLoggingStarts(SpringApplicationBuilder builder,
+			List<String> arguments) {
+		AtomicBoolean released = new AtomicBoolean();
+		Runnable release = () -> {
+			if (released.compareAndSet(false, true)) {
+				LOGGING_SET_UP.release();
+			}
+		};
+		LOGGING_SET_UP.acquireUninterruptibly();
+		try {
+			return builder.listeners((ApplicationListener<ApplicationContextInitializedEvent>) (event) -> release.run())
+				.run(arguments.toArray(String[]::new));
+		}
+		finally {
+			release.run();
+		}
 	}
 
 	public static int port(ConfigurableApplicationContext context) {
