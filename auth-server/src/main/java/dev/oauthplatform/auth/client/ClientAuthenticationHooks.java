@@ -55,7 +55,8 @@ class ClientAuthenticationHooks implements ProtocolHook {
 		OrRequestMatcher clientAuthenticated = new OrRequestMatcher(
 				PathPatternRequestMatcher.pathPattern(this.endpoints.getTokenEndpoint()),
 				PathPatternRequestMatcher.pathPattern(this.endpoints.getTokenIntrospectionEndpoint()),
-				PathPatternRequestMatcher.pathPattern(this.endpoints.getTokenRevocationEndpoint()));
+				PathPatternRequestMatcher.pathPattern(this.endpoints.getTokenRevocationEndpoint()),
+				PathPatternRequestMatcher.pathPattern(this.endpoints.getDeviceAuthorizationEndpoint()));
 		http.exceptionHandling((exceptions) -> exceptions
 			.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticated));
 	}

@@ -188,7 +188,7 @@ public class ClientRegistrar {
 			grants.addAll(request.grantTypes());
 		}
 		else {
-			type.allowedGrants().stream().map(AuthorizationGrantType::getValue).sorted().forEach(grants::add);
+			type.defaultGrants().stream().map(AuthorizationGrantType::getValue).sorted().forEach(grants::add);
 		}
 		return grants;
 	}

@@ -1,5 +1,7 @@
 package dev.oauthplatform.auth.client;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -19,26 +21,45 @@ public enum ClientType {
 	/** A single-page app in the browser: public, code + PKCE, rotating refresh tokens. */
 	SPA(true, Set.of(AuthorizationGrantType.AUTHORIZATION_CODE, AuthorizationGrantType.REFRESH_TOKEN)),
 
-	/** A mobile or desktop app: public, code + PKCE, loopback redirects on any port. */
-	NATIVE(true, Set.of(AuthorizationGrantType.AUTHORIZATION_CODE, AuthorizationGrantType.REFRESH_TOKEN)),
+	/**
+	 * A mobile or desktop app: public, code + PKCE, loopback redirects on any port; or, on a device
+	 * without a browser (a TV), the device grant when registered for it.
+	 */
+	NATIVE(true, Set.of(AuthorizationGrantType.AUTHORIZATION_CODE, AuthorizationGrantType.REFRESH_TOKEN),
+			AuthorizationGrantType.DEVICE_CODE),
 
 	/** A machine-to-machine client: confidential, client_credentials only. */
 	M2M(false, Set.of(AuthorizationGrantType.CLIENT_CREDENTIALS)),
 
-	/** A command-line tool on the password grant: public by default, or confidential. */
-	CLI(true, Set.of(Supported.PASSWORD_GRANT, AuthorizationGrantType.REFRESH_TOKEN));
+	/**
+	 * A command-line tool: public by default, or confidential. The device grant when registered for
+	 * it (the way RFC 9700 §2.4 leaves); by default the password grant, as seed 002's tools use it.
+	 */
+	CLI(true, Set.of(Supported.PASSWORD_GRANT, AuthorizationGrantType.REFRESH_TOKEN), AuthorizationGrantType.DEVICE_CODE);
 
 	private final boolean publicByDefault;
 
+	private final Set<AuthorizationGrantType> defaultGrants;
+
 	private final Set<AuthorizationGrantType> allowedGrants;
 
-	ClientType(boolean publicByDefault, Set<AuthorizationGrantType> allowedGrants) {
+	/** @param alsoAllowed grants the type may be registered for, though not by default */
+	ClientType(boolean publicByDefault, Set<AuthorizationGrantType> defaultGrants,
+			AuthorizationGrantType... alsoAllowed) {
 		this.publicByDefault = publicByDefault;
-		this.allowedGrants = allowedGrants;
+		this.defaultGrants = defaultGrants;
+		Set<AuthorizationGrantType> allowed = new HashSet<>(defaultGrants);
+		allowed.addAll(Arrays.asList(alsoAllowed));
+		this.allowedGrants = Set.copyOf(allowed);
 	}
 
 	public boolean isPublicByDefault() {
 		return this.publicByDefault;
+	}
+
+	/** What a registration that names no grant_types gets. */
+	public Set<AuthorizationGrantType> defaultGrants() {
+		return this.defaultGrants;
 	}
 
 	public Set<AuthorizationGrantType> allowedGrants() {

@@ -44,6 +44,13 @@ public record NewClient(String clientId, String clientName, ClientType clientTyp
 				this.accessTokenTtlSeconds, this.refreshTokenTtlSeconds, this.resourceServer, this.audiences);
 	}
 
+	public NewClient withGrantTypes(Set<String> grants) {
+		return new NewClient(this.clientId, this.clientName, this.clientType, this.redirectUris, this.scopes,
+				this.firstParty, this.requirePkce, this.authMethod, grants, this.responseTypes,
+				this.accessTokenFormat, this.accessTokenTtlSeconds, this.refreshTokenTtlSeconds, this.resourceServer,
+				this.audiences);
+	}
+
 	/** An API's own client: it introspects the tokens presented to the API, whoever they were issued to. */
 	public NewClient asResourceServer() {
 		return new NewClient(this.clientId, this.clientName, this.clientType, this.redirectUris, this.scopes,

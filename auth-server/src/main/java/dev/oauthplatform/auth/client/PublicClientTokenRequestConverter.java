@@ -25,8 +25,9 @@ import org.springframework.util.Assert;
 import dev.oauthplatform.auth.protocol.Supported;
 
 /**
- * Where a public client (only {@code client_id}, no secret) may identify itself: on the refresh and
- * password grants at the token endpoint, and at the revocation endpoint (RFC 7009 §2.1). The
+ * Where a public client (only {@code client_id}, no secret) may identify itself: on the refresh,
+ * password and device code grants at the token endpoint, at the device authorization endpoint
+ * (RFC 8628 §3.1) and at the revocation endpoint (RFC 7009 §2.1). The
  * framework authenticates public clients only on the PKCE code exchange, so a SPA or CLI could
  * neither refresh nor revoke its tokens without this. Introspection refuses public clients outright
  * (RFC 7662 §2.1: it is for protected resources, which can keep a secret), whatever else the
@@ -43,7 +44,7 @@ final class PublicClientTokenRequestConverter implements AuthenticationConverter
 	 * framework's own public-client converter ignores (the client then got 401 invalid_client).
 	 */
 	private static final Set<String> GRANTS = Set.of(AuthorizationGrantType.REFRESH_TOKEN.getValue(),
-			Supported.PASSWORD_GRANT.getValue(), AUTHORIZATION_CODE);
+			Supported.PASSWORD_GRANT.getValue(), AuthorizationGrantType.DEVICE_CODE.getValue(), AUTHORIZATION_CODE);
 
 	private final RequestMatcher tokenEndpoint;
 
@@ -51,11 +52,14 @@ final class PublicClientTokenRequestConverter implements AuthenticationConverter
 
 	private final RequestMatcher introspectionEndpoint;
 
+	private final RequestMatcher deviceAuthorizationEndpoint;
+
 	public PublicClientTokenRequestConverter(AuthorizationServerSettings endpoints) {
 		Assert.notNull(endpoints, "endpoints cannot be null");
 		this.tokenEndpoint = post(endpoints.getTokenEndpoint());
 		this.revocationEndpoint = post(endpoints.getTokenRevocationEndpoint());
 		this.introspectionEndpoint = post(endpoints.getTokenIntrospectionEndpoint());
+		this.deviceAuthorizationEndpoint = post(endpoints.getDeviceAuthorizationEndpoint());
 	}
 
 	@Override
@@ -70,7 +74,7 @@ final class PublicClientTokenRequestConverter implements AuthenticationConverter
 		}
 		String grantType = request.getParameter(OAuth2ParameterNames.GRANT_TYPE);
 		boolean grant = grantType != null && GRANTS.contains(grantType) && this.tokenEndpoint.matches(request);
-		if (!grant && !this.revocationEndpoint.matches(request)) {
+		if (!grant && !this.revocationEndpoint.matches(request) && !this.deviceAuthorizationEndpoint.matches(request)) {
 			return null;
 		}
 		if (clientIds.length != 1 || clientIds[0].isBlank()) {

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -39,6 +40,8 @@ public class AuthorizationServerConfig {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), cors.preflights()));
 			hooks.forEach((hook) -> hook.customize(server));
+			server.tokenEndpoint((token) -> token.authenticationProviders((providers) -> providers
+				.replaceAll((provider) -> adapted(provider, hooks))));
 		});
 		hooks.forEach((hook) -> hook.customize(http));
 		// the authorization endpoint answers with pages too (errors)
@@ -55,6 +58,13 @@ public class AuthorizationServerConfig {
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(IssuerProperties issuer) {
 		return AuthorizationServerSettings.builder().issuer(issuer.issuer()).build();
+	}
+
+	private static AuthenticationProvider adapted(AuthenticationProvider provider, List<ProtocolHook> hooks) {
+		for (ProtocolHook hook : hooks) {
+			provider = hook.tokenEndpointProvider(provider);
+		}
+		return provider;
 	}
 
 	/** Only userinfo takes a bearer token; elsewhere a Bearer header is just a failed client authentication. */

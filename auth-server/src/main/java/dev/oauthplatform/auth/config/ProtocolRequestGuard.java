@@ -35,7 +35,7 @@ final class ProtocolRequestGuard extends OncePerRequestFilter {
 
 	ProtocolRequestGuard(AuthorizationServerSettings endpoints) {
 		this.backChannel = Set.of(endpoints.getTokenEndpoint(), endpoints.getTokenIntrospectionEndpoint(),
-				endpoints.getTokenRevocationEndpoint());
+				endpoints.getTokenRevocationEndpoint(), endpoints.getDeviceAuthorizationEndpoint());
 		this.authorize = endpoints.getAuthorizationEndpoint();
 		this.browserBackChannel = Set.of(endpoints.getTokenEndpoint(), endpoints.getTokenRevocationEndpoint());
 	}

@@ -15,13 +15,14 @@ public final class Supported {
 	public static final AuthorizationGrantType PASSWORD_GRANT = new AuthorizationGrantType("password");
 
 	public static final List<AuthorizationGrantType> GRANT_TYPES = List.of(AuthorizationGrantType.AUTHORIZATION_CODE,
-			AuthorizationGrantType.REFRESH_TOKEN, AuthorizationGrantType.CLIENT_CREDENTIALS, PASSWORD_GRANT);
+			AuthorizationGrantType.REFRESH_TOKEN, AuthorizationGrantType.CLIENT_CREDENTIALS, PASSWORD_GRANT,
+			AuthorizationGrantType.DEVICE_CODE);
 
 	/** How a confidential client authenticates, at every endpoint that takes client authentication. */
 	public static final List<ClientAuthenticationMethod> CLIENT_SECRET_METHODS = List
 		.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST);
 
-	/** At the token endpoint public clients ({@code none}) too: PKCE, refresh and password grants. */
+	/** At the token endpoint public clients ({@code none}) too: PKCE, refresh, password and device grants. */
 	public static final List<ClientAuthenticationMethod> TOKEN_ENDPOINT_METHODS = List.of(
 			ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST,
 			ClientAuthenticationMethod.NONE);

@@ -56,6 +56,7 @@ class SessionConfig {
 		RequestMatcher backChannel = new OrRequestMatcher(pathPattern(endpoints.getTokenEndpoint()),
 				pathPattern(endpoints.getTokenIntrospectionEndpoint()),
 				pathPattern(endpoints.getTokenRevocationEndpoint()), pathPattern(endpoints.getJwkSetEndpoint()),
+				pathPattern(endpoints.getDeviceAuthorizationEndpoint()),
 				pathPattern(endpoints.getOidcUserInfoEndpoint()), pathPattern("/.well-known/**"));
 		return new BackChannelSessionIds(backChannel);
 	}

@@ -12,8 +12,10 @@ import java.util.Set;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2DeviceCode;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -58,6 +60,10 @@ final class AuthorizationMapper {
 			case REFRESH -> builder.token(new OAuth2RefreshToken(value, token.issuedAt, token.expiresAt),
 					(m) -> m.putAll(metadata));
 			case ID -> builder.token(new OidcIdToken(value, token.issuedAt, token.expiresAt, claims(metadata)),
+					(m) -> m.putAll(metadata));
+			case DEVICE_CODE -> builder.token(new OAuth2DeviceCode(value, token.issuedAt, token.expiresAt),
+					(m) -> m.putAll(metadata));
+			case USER_CODE -> builder.token(new OAuth2UserCode(value, token.issuedAt, token.expiresAt),
 					(m) -> m.putAll(metadata));
 			case ROTATED_REFRESH -> {
 				// history only: never handed back to the framework
@@ -118,6 +124,8 @@ final class AuthorizationMapper {
 		put(tokens, authorization.getAccessToken(), TokenKind.ACCESS);
 		put(tokens, authorization.getRefreshToken(), TokenKind.REFRESH);
 		put(tokens, authorization.getToken(OidcIdToken.class), TokenKind.ID);
+		put(tokens, authorization.getToken(OAuth2DeviceCode.class), TokenKind.DEVICE_CODE);
+		put(tokens, authorization.getToken(OAuth2UserCode.class), TokenKind.USER_CODE);
 		return tokens;
 	}
 

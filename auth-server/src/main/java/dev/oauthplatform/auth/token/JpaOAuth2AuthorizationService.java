@@ -219,6 +219,8 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 			case OAuth2ParameterNames.ACCESS_TOKEN -> EnumSet.of(TokenKind.ACCESS);
 			case OAuth2ParameterNames.REFRESH_TOKEN -> EnumSet.of(TokenKind.REFRESH);
 			case OidcParameterNames.ID_TOKEN -> EnumSet.of(TokenKind.ID);
+			case OAuth2ParameterNames.DEVICE_CODE -> EnumSet.of(TokenKind.DEVICE_CODE);
+			case OAuth2ParameterNames.USER_CODE -> EnumSet.of(TokenKind.USER_CODE);
 			default -> EnumSet.noneOf(TokenKind.class);
 		};
 	}

@@ -1,6 +1,6 @@
 package dev.oauthplatform.auth.grant.refresh;
 
-import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +21,9 @@ class RefreshGrantHooks implements ProtocolHook {
 	}
 
 	@Override
-	public void customize(OAuth2AuthorizationServerConfigurer server) {
-		// the only hook that sets the token endpoint's provider consumer (the framework keeps one)
-		server.tokenEndpoint((token) -> token.authenticationProviders((providers) -> providers.replaceAll(
-				(provider) -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
-						? new RefreshTokenReuseDetector(provider, this.authorizations) : provider)));
+	public AuthenticationProvider tokenEndpointProvider(AuthenticationProvider provider) {
+		return (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
+				? new RefreshTokenReuseDetector(provider, this.authorizations) : provider;
 	}
 
 }

@@ -1,0 +1,136 @@
+package dev.oauthplatform.auth.grant.device;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
+import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.client.NewClient;
+import dev.oauthplatform.auth.support.BrowserFlow;
+import dev.oauthplatform.auth.support.HttpTest;
+
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The verification page: sign in, type the code, always confirm; wrong codes are rationed. */
+class ActivatePageTest extends HttpTest {
+
+	@Test
+	void theLinkWithTheCodeLeadsThroughSignInToAConfirmationEvenForAFirstPartyClient() {
+		RegisteredCredentials cli = registerDeviceClient();
+		String userCode = DeviceGrantTest.deviceAuthorization(cli).path("user_code");
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+
+		Response signIn = browser.page("/activate?user_code=" + userCode);
+		Response confirm = browser.signIn(signIn, newUser(), USER_PASSWORD);
+		if (confirm.statusCode() == 302) {
+			confirm = browser.follow(confirm);
+		}
+
+		assertThat(confirm.statusCode()).isEqualTo(200);
+		assertThat(confirm.asString()).contains("Connect <span>Notes CLI</span> to your account?", userCode,
+				"If someone sent you this code or link, choose Deny", "id=\"approve\"", "id=\"deny\"");
+	}
+
+	@Test
+	void aWrongAMalformedOrAnExpiredCodeIsToldPlainly() {
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		Response enter = browser.signInFor("/activate", newUser(), USER_PASSWORD);
+
+		for (String typed : new String[] { "BCDF-GHJK", "not a code", "x".repeat(5000), "" }) {
+			Response page = type(browser, enter, typed);
+			assertThat(page.statusCode()).as(typed).isEqualTo(400);
+			assertThat(page.asString()).contains("That code is not valid");
+		}
+	}
+
+	@Test
+	void aDecidedCodeCannotBeDecidedAgain() {
+		RegisteredCredentials cli = registerDeviceClient();
+		String userCode = DeviceGrantTest.deviceAuthorization(cli).path("user_code");
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		Response confirm = browser.signInFor("/activate?user_code=" + userCode, newUser(), USER_PASSWORD);
+		decide(browser, confirm, "deny");
+
+		Response again = decide(browser, confirm, "approve");
+
+		assertThat(again.statusCode()).isEqualTo(400);
+		assertThat(again.asString()).contains("That code is not valid");
+	}
+
+	@Test
+	void guessingIsStoppedAfterTenWrongCodesForThatUserOnly() {
+		RegisteredCredentials cli = registerDeviceClient();
+		String userCode = DeviceGrantTest.deviceAuthorization(cli).path("user_code");
+		BrowserFlow guesser = new BrowserFlow(baseUrl());
+		Response enter = guesser.signInFor("/activate", newUser(), USER_PASSWORD);
+		for (int i = 0; i < 10; i++) {
+			assertThat(type(guesser, enter, "BCDF-GHJK").statusCode()).isEqualTo(400);
+		}
+
+		Response refused = type(guesser, enter, userCode);
+
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.asString()).contains("Too many codes that were not valid. Try again in");
+		BrowserFlow someoneElse = new BrowserFlow(baseUrl());
+		Response theirs = type(someoneElse, someoneElse.signInFor("/activate", newUser(), USER_PASSWORD), userCode);
+		assertThat(theirs.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theFormsNeedTheirCsrfTokenAndTheFrameworksOwnVerificationEndpointApprovesNothing() {
+		RegisteredCredentials cli = registerDeviceClient();
+		Response authorization = DeviceGrantTest.deviceAuthorization(cli);
+		String userCode = authorization.path("user_code");
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		browser.signInFor("/activate", newUser(), USER_PASSWORD);
+
+		browser.browser()
+			.contentType("application/x-www-form-urlencoded")
+			.formParam("user_code", userCode)
+			.formParam("decision", "approve")
+			.post(baseUrl() + "/activate")
+			.then()
+			.statusCode(403);
+		Response framework = browser.browser().get(baseUrl() + "/oauth2/device_verification?user_code=" + userCode);
+		assertThat(framework.statusCode()).isEqualTo(302);
+		assertThat(framework.header("Location")).endsWith("/activate");
+		DeviceGrantTest.poll(cli, authorization.path("device_code"))
+			.then()
+			.statusCode(400)
+			.body("error", equalTo("authorization_pending"));
+	}
+
+	@Test
+	void signedOutTheCodeEntryAsksToSignInFirst() {
+		Response response = given().redirects().follow(false).get("/activate");
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.header("Location")).endsWith("/login");
+	}
+
+	private RegisteredCredentials registerDeviceClient() {
+		return register(NewClient.of(null, "Notes CLI", ClientType.CLI, Set.of(), Set.of("notes.read"), true)
+			.withGrantTypes(Set.of(DeviceGrantTest.DEVICE_GRANT)));
+	}
+
+	private static Response type(BrowserFlow browser, Response page, String typed) {
+		return browser.browser()
+			.contentType("application/x-www-form-urlencoded")
+			.formParams(BrowserFlow.hiddenFields(page.asString()))
+			.formParam("user_code", typed)
+			.post("/activate");
+	}
+
+	private Response decide(BrowserFlow browser, Response confirm, String decision) {
+		return browser.browser()
+			.contentType("application/x-www-form-urlencoded")
+			.formParams(BrowserFlow.hiddenFields(confirm.asString()))
+			.formParam("decision", decision)
+			.post(baseUrl() + "/activate");
+	}
+
+}
