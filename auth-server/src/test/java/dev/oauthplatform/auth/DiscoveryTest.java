@@ -16,6 +16,7 @@ import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.support.BrowserFlow;
 import dev.oauthplatform.auth.support.CodeFlow;
+import dev.oauthplatform.auth.support.DeviceFlow;
 import dev.oauthplatform.auth.support.HttpTest;
 import dev.oauthplatform.auth.support.Jwts;
 import dev.oauthplatform.auth.support.Pkce;
@@ -34,7 +35,7 @@ class DiscoveryTest extends HttpTest {
 
 	/** Every field we publish, each backed by an assertion below or by what it describes. */
 	private static final Set<String> KNOWN = Set.of("issuer", "authorization_endpoint", "token_endpoint",
-			"jwks_uri", "userinfo_endpoint", "end_session_endpoint", "introspection_endpoint",
+			"jwks_uri", "userinfo_endpoint", "device_authorization_endpoint", "end_session_endpoint", "introspection_endpoint",
 			"revocation_endpoint", "grant_types_supported", "response_types_supported",
 			"code_challenge_methods_supported", "token_endpoint_auth_methods_supported",
 			"revocation_endpoint_auth_methods_supported", "introspection_endpoint_auth_methods_supported",
@@ -56,7 +57,8 @@ class DiscoveryTest extends HttpTest {
 	void everyAdvertisedGrantWorks(String path) {
 		JsonPath metadata = given().get(path).jsonPath();
 		Map<String, Supplier<Response>> grants = Map.of("authorization_code", this::codeGrant, "refresh_token",
-				this::refreshGrant, "client_credentials", this::clientCredentialsGrant, "password", this::passwordGrant);
+				this::refreshGrant, "client_credentials", this::clientCredentialsGrant, "password", this::passwordGrant,
+				DeviceFlow.GRANT, this::deviceGrant);
 
 		for (String grant : metadata.getList("grant_types_supported", String.class)) {
 			assertThat(grants).as("advertised grant %s has no test", grant).containsKey(grant);
@@ -87,7 +89,8 @@ class DiscoveryTest extends HttpTest {
 		JsonPath metadata = given().get(path).jsonPath();
 
 		assertThat(given().get(local(metadata.getString("jwks_uri"))).statusCode()).isEqualTo(200);
-		for (String endpoint : List.of("token_endpoint", "introspection_endpoint", "revocation_endpoint")) {
+		for (String endpoint : List.of("token_endpoint", "introspection_endpoint", "revocation_endpoint",
+				"device_authorization_endpoint")) {
 			// no client authentication: the endpoint exists and says so in OAuth terms
 			given().contentType("application/x-www-form-urlencoded")
 				.formParam("token", "x")
@@ -136,6 +139,12 @@ class DiscoveryTest extends HttpTest {
 		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
 		String refreshToken = HttpTest.passwordGrant(cli, newUser(), USER_PASSWORD).path("refresh_token");
 		return refresh(cli, refreshToken);
+	}
+
+	private Response deviceGrant() {
+		RegisteredCredentials cli = register(NewClient.of(null, "TV app", ClientType.CLI, Set.of(),
+				Set.of("notes.read"), true).withGrantTypes(Set.of(DeviceFlow.GRANT)));
+		return DeviceFlow.approvedTokens(baseUrl(), cli, newUser(), USER_PASSWORD);
 	}
 
 	private Response passwordGrant() {

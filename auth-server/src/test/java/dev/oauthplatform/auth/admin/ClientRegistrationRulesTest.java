@@ -60,7 +60,7 @@ class ClientRegistrationRulesTest extends HttpTest {
 						"m2m clients may use only client_credentials"),
 				row("refresh token for m2m", with(M2M, "grant_types", List.of("client_credentials", "refresh_token")),
 						METADATA, "m2m clients may use only client_credentials"),
-				row("unknown grant", with(WEB, "grant_types", List.of("urn:ietf:params:oauth:grant-type:device_code")),
+				row("unknown grant", with(WEB, "grant_types", List.of("urn:ietf:params:oauth:grant-type:jwt-bearer")),
 						METADATA, "is not supported"),
 				row("no grants", with(WEB, "grant_types", List.of()), METADATA, "grant_types must not be empty"),
 				row("refresh_token alone", with(WEB, "grant_types", List.of("refresh_token")), METADATA,

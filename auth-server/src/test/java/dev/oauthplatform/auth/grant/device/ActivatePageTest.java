@@ -1,5 +1,7 @@
 package dev.oauthplatform.auth.grant.device;
 
+import java.util.Set;
+
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -7,9 +9,8 @@ import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.support.BrowserFlow;
+import dev.oauthplatform.auth.support.DeviceFlow;
 import dev.oauthplatform.auth.support.HttpTest;
-
-import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class ActivatePageTest extends HttpTest {
 	@Test
 	void theLinkWithTheCodeLeadsThroughSignInToAConfirmationEvenForAFirstPartyClient() {
 		RegisteredCredentials cli = registerDeviceClient();
-		String userCode = DeviceGrantTest.deviceAuthorization(cli).path("user_code");
+		String userCode = DeviceFlow.start(cli, "notes.read").path("user_code");
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 
 		Response signIn = browser.page("/activate?user_code=" + userCode);
@@ -50,7 +51,7 @@ class ActivatePageTest extends HttpTest {
 	@Test
 	void aDecidedCodeCannotBeDecidedAgain() {
 		RegisteredCredentials cli = registerDeviceClient();
-		String userCode = DeviceGrantTest.deviceAuthorization(cli).path("user_code");
+		String userCode = DeviceFlow.start(cli, "notes.read").path("user_code");
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 		Response confirm = browser.signInFor("/activate?user_code=" + userCode, newUser(), USER_PASSWORD);
 		decide(browser, confirm, "deny");
@@ -64,7 +65,7 @@ class ActivatePageTest extends HttpTest {
 	@Test
 	void guessingIsStoppedAfterTenWrongCodesForThatUserOnly() {
 		RegisteredCredentials cli = registerDeviceClient();
-		String userCode = DeviceGrantTest.deviceAuthorization(cli).path("user_code");
+		String userCode = DeviceFlow.start(cli, "notes.read").path("user_code");
 		BrowserFlow guesser = new BrowserFlow(baseUrl());
 		Response enter = guesser.signInFor("/activate", newUser(), USER_PASSWORD);
 		for (int i = 0; i < 10; i++) {
@@ -83,7 +84,7 @@ class ActivatePageTest extends HttpTest {
 	@Test
 	void theFormsNeedTheirCsrfTokenAndTheFrameworksOwnVerificationEndpointApprovesNothing() {
 		RegisteredCredentials cli = registerDeviceClient();
-		Response authorization = DeviceGrantTest.deviceAuthorization(cli);
+		Response authorization = DeviceFlow.start(cli, "notes.read");
 		String userCode = authorization.path("user_code");
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 		browser.signInFor("/activate", newUser(), USER_PASSWORD);
@@ -98,7 +99,7 @@ class ActivatePageTest extends HttpTest {
 		Response framework = browser.browser().get(baseUrl() + "/oauth2/device_verification?user_code=" + userCode);
 		assertThat(framework.statusCode()).isEqualTo(302);
 		assertThat(framework.header("Location")).endsWith("/activate");
-		DeviceGrantTest.poll(cli, authorization.path("device_code"))
+		DeviceFlow.poll(cli, authorization.path("device_code"))
 			.then()
 			.statusCode(400)
 			.body("error", equalTo("authorization_pending"));
@@ -114,7 +115,7 @@ class ActivatePageTest extends HttpTest {
 
 	private RegisteredCredentials registerDeviceClient() {
 		return register(NewClient.of(null, "Notes CLI", ClientType.CLI, Set.of(), Set.of("notes.read"), true)
-			.withGrantTypes(Set.of(DeviceGrantTest.DEVICE_GRANT)));
+			.withGrantTypes(Set.of(DeviceFlow.GRANT)));
 	}
 
 	private static Response type(BrowserFlow browser, Response page, String typed) {

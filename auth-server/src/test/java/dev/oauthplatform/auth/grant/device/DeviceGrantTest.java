@@ -14,6 +14,7 @@ import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.support.BrowserFlow;
+import dev.oauthplatform.auth.support.DeviceFlow;
 import dev.oauthplatform.auth.support.HttpTest;
 import dev.oauthplatform.auth.support.Jwts;
 import dev.oauthplatform.auth.token.ExpiredAuthorizationPurger;
@@ -29,8 +30,6 @@ import static org.hamcrest.Matchers.notNullValue;
 /** RFC 8628 at the protocol endpoints: codes, polling answers, single use, binding to the client. */
 class DeviceGrantTest extends HttpTest {
 
-	static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
-
 	@Autowired
 	private JdbcTemplate jdbc;
 
@@ -44,7 +43,7 @@ class DeviceGrantTest extends HttpTest {
 				.then()
 				.statusCode(200)
 				.body("device_authorization_endpoint", equalTo(issuer() + "/oauth2/device_authorization"))
-				.body("grant_types_supported", hasItem(DEVICE_GRANT));
+				.body("grant_types_supported", hasItem(DeviceFlow.GRANT));
 		}
 	}
 
@@ -68,10 +67,10 @@ class DeviceGrantTest extends HttpTest {
 
 	@Test
 	void aNativeAppMayUseTheDeviceGrantButAClientNotRegisteredForItMayNot() {
-		deviceAuthorization(registerDeviceClient(ClientType.NATIVE)).then().statusCode(200);
+		DeviceFlow.start(registerDeviceClient(ClientType.NATIVE), "notes.read").then().statusCode(200);
 		RegisteredCredentials passwordOnly = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
 
-		deviceAuthorization(passwordOnly).then().statusCode(400).body("error", equalTo("unauthorized_client"));
+		DeviceFlow.start(passwordOnly, "notes.read").then().statusCode(400).body("error", equalTo("unauthorized_client"));
 		given().formParam("client_id", "nobody").post("/oauth2/device_authorization")
 			.then()
 			.statusCode(401)
@@ -81,34 +80,34 @@ class DeviceGrantTest extends HttpTest {
 	@Test
 	void theDeviceIsToldToWaitThenToSlowDownWhenItPollsTooSoon() {
 		RegisteredCredentials cli = registerDeviceClient(ClientType.CLI);
-		String deviceCode = deviceAuthorization(cli).path("device_code");
+		String deviceCode = DeviceFlow.start(cli, "notes.read").path("device_code");
 
-		poll(cli, deviceCode).then().statusCode(400).body("error", equalTo("authorization_pending"));
-		poll(cli, deviceCode).then().statusCode(400).body("error", equalTo("slow_down"));
+		DeviceFlow.poll(cli, deviceCode).then().statusCode(400).body("error", equalTo("authorization_pending"));
+		DeviceFlow.poll(cli, deviceCode).then().statusCode(400).body("error", equalTo("slow_down"));
 	}
 
 	@Test
 	void anApprovedRequestGivesTheDeviceTokensOfTheUserOnce() throws Exception {
 		RegisteredCredentials cli = registerDeviceClient(ClientType.CLI);
-		Response authorization = deviceAuthorization(cli);
+		Response authorization = DeviceFlow.start(cli, "notes.read");
 		String username = newUser();
 
-		Response done = approve(username, authorization.path("user_code"));
+		Response done = DeviceFlow.approve(baseUrl(), username, USER_PASSWORD, authorization.path("user_code"));
 		assertThat(done.asString()).contains("You can return to your device");
 		Thread.sleep(1100);
-		Response tokens = poll(cli, authorization.path("device_code"));
+		Response tokens = DeviceFlow.poll(cli, authorization.path("device_code"));
 
 		tokens.then().statusCode(200).body("scope", equalTo("notes.read")).body("refresh_token", notNullValue());
 		assertThat(Jwts.claims(tokens.path("access_token")).get("preferred_username")).isEqualTo(username);
 		refresh(cli, tokens.path("refresh_token")).then().statusCode(200);
 		Thread.sleep(1100);
-		poll(cli, authorization.path("device_code")).then().statusCode(400).body("error", equalTo("invalid_grant"));
+		DeviceFlow.poll(cli, authorization.path("device_code")).then().statusCode(400).body("error", equalTo("invalid_grant"));
 	}
 
 	@Test
 	void aDeniedRequestIsAccessDenied() throws Exception {
 		RegisteredCredentials cli = registerDeviceClient(ClientType.CLI);
-		Response authorization = deviceAuthorization(cli);
+		Response authorization = DeviceFlow.start(cli, "notes.read");
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 		Response confirm = browser.signInFor("/activate?user_code=" + authorization.path("user_code"), newUser(),
 				USER_PASSWORD);
@@ -120,31 +119,31 @@ class DeviceGrantTest extends HttpTest {
 			.post(baseUrl() + "/activate");
 
 		assertThat(done.header("Location")).endsWith("/activate/done?result=denied");
-		poll(cli, authorization.path("device_code")).then().statusCode(400).body("error", equalTo("access_denied"));
+		DeviceFlow.poll(cli, authorization.path("device_code")).then().statusCode(400).body("error", equalTo("access_denied"));
 	}
 
 	@Test
 	void anExpiredDeviceCodeIsExpiredToken() {
 		RegisteredCredentials cli = registerDeviceClient(ClientType.CLI);
-		String deviceCode = deviceAuthorization(cli).path("device_code");
+		String deviceCode = DeviceFlow.start(cli, "notes.read").path("device_code");
 		expire(deviceCode);
 
-		poll(cli, deviceCode).then().statusCode(400).body("error", equalTo("expired_token"));
+		DeviceFlow.poll(cli, deviceCode).then().statusCode(400).body("error", equalTo("expired_token"));
 	}
 
 	@Test
 	void aDeviceCodeIsBoundToItsClient() {
 		RegisteredCredentials cli = registerDeviceClient(ClientType.CLI);
 		RegisteredCredentials other = registerDeviceClient(ClientType.CLI);
-		String deviceCode = deviceAuthorization(cli).path("device_code");
+		String deviceCode = DeviceFlow.start(cli, "notes.read").path("device_code");
 
-		poll(other, deviceCode).then().statusCode(400).body("error", equalTo("invalid_grant"));
+		DeviceFlow.poll(other, deviceCode).then().statusCode(400).body("error", equalTo("invalid_grant"));
 	}
 
 	@Test
 	void deviceAndUserCodesAreStoredOnlyAsHashesAndPurgedOnceExpired() {
 		RegisteredCredentials cli = registerDeviceClient(ClientType.CLI);
-		Response authorization = deviceAuthorization(cli);
+		Response authorization = DeviceFlow.start(cli, "notes.read");
 		String deviceCode = authorization.path("device_code");
 		String userCode = authorization.path("user_code");
 
@@ -165,13 +164,13 @@ class DeviceGrantTest extends HttpTest {
 	void theAdminApiRegistersCliAndNativeClientsForTheDeviceGrantOnly() {
 		for (String type : List.of("cli", "native")) {
 			admin().body(Map.of("client_name", "TV app", "client_type", type, "grant_types",
-					List.of(DEVICE_GRANT, "refresh_token"), "scope", "notes.read"))
+					List.of(DeviceFlow.GRANT, "refresh_token"), "scope", "notes.read"))
 				.post("/admin/api/clients")
 				.then()
 				.statusCode(201)
-				.body("grant_types", hasItem(DEVICE_GRANT));
+				.body("grant_types", hasItem(DeviceFlow.GRANT));
 		}
-		admin().body(Map.of("client_name", "Cron job", "client_type", "m2m", "grant_types", List.of(DEVICE_GRANT)))
+		admin().body(Map.of("client_name", "Cron job", "client_type", "m2m", "grant_types", List.of(DeviceFlow.GRANT)))
 			.post("/admin/api/clients")
 			.then()
 			.statusCode(400)
@@ -184,39 +183,7 @@ class DeviceGrantTest extends HttpTest {
 
 	RegisteredCredentials registerDeviceClient(ClientType type) {
 		return register(NewClient.of(null, "Notes CLI", type, Set.of(), Set.of("notes.read", "notes.write"), true)
-			.withGrantTypes(Set.of(DEVICE_GRANT, "refresh_token")));
-	}
-
-	static Response deviceAuthorization(RegisteredCredentials client) {
-		return given().formParam("client_id", client.clientId())
-			.formParam("scope", "notes.read")
-			.post("/oauth2/device_authorization");
-	}
-
-	static Response poll(RegisteredCredentials client, String deviceCode) {
-		return tokenRequest(client).formParam("grant_type", DEVICE_GRANT)
-			.formParam("device_code", deviceCode)
-			.post("/oauth2/token");
-	}
-
-	/** Signs in on /activate as the user, types the code in lower case without the dash, and approves. */
-	Response approve(String username, String userCode) {
-		BrowserFlow browser = new BrowserFlow(baseUrl());
-		Response enter = browser.signInFor("/activate", username, USER_PASSWORD);
-		Response confirm = browser.browser()
-			.contentType("application/x-www-form-urlencoded")
-			.formParams(BrowserFlow.hiddenFields(enter.asString()))
-			.formParam("user_code", userCode.replace("-", "").toLowerCase())
-			.post(baseUrl() + "/activate");
-		assertThat(confirm.statusCode()).isEqualTo(200);
-		assertThat(confirm.asString()).contains("Notes CLI", userCode, "notes.read");
-		Response approved = browser.browser()
-			.contentType("application/x-www-form-urlencoded")
-			.formParams(BrowserFlow.hiddenFields(confirm.asString()))
-			.formParam("decision", "approve")
-			.post(baseUrl() + "/activate");
-		assertThat(approved.header("Location")).endsWith("/activate/done?result=approved");
-		return browser.follow(approved);
+			.withGrantTypes(Set.of(DeviceFlow.GRANT, "refresh_token")));
 	}
 
 	private void expire(String deviceCode) {
