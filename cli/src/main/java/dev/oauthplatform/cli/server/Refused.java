@@ -9,7 +9,7 @@ public final class Refused extends CliException {
 
 	private final transient ErrorObject error;
 
-	Refused(String what, ErrorObject error) {
+	public Refused(String what, ErrorObject error) {
 		super(what + " was refused: " + error.getCode()
 				+ ((error.getDescription() != null) ? " (" + error.getDescription() + ")" : ""));
 		this.error = error;
