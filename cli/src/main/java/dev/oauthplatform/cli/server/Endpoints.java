@@ -25,11 +25,10 @@ public record Endpoints(String issuer, URI token, URI revocation, URI deviceAuth
 		try {
 			metadata = OIDCProviderMetadata.resolve(id, TIMEOUT_MILLIS, TIMEOUT_MILLIS);
 		}
-		catch (GeneralException notOpenIdConnect) {
+		catch (GeneralException | IOException notOpenIdConnect) {
+			// the SDK reports a 404 as an IOException too: only a network failure ends it here
+			Unreachable.rethrowIfNetwork(issuer, notOpenIdConnect);
 			metadata = oauthMetadata(id);
-		}
-		catch (IOException ex) {
-			throw Unreachable.of(issuer, ex);
 		}
 		if (metadata.getTokenEndpointURI() == null) {
 			throw new CliException(issuer + " announces no token endpoint in its discovery document");
@@ -42,13 +41,11 @@ public record Endpoints(String issuer, URI token, URI revocation, URI deviceAuth
 		try {
 			return AuthorizationServerMetadata.resolve(issuer, TIMEOUT_MILLIS, TIMEOUT_MILLIS);
 		}
-		catch (GeneralException ex) {
+		catch (GeneralException | IOException ex) {
+			Unreachable.rethrowIfNetwork(issuer.getValue(), ex);
 			throw new CliException(issuer + " did not answer as an OAuth 2.0 authorization server (no discovery"
 					+ " document at /.well-known/openid-configuration or /.well-known/oauth-authorization-server: "
 					+ ex.getMessage() + ")", ex);
-		}
-		catch (IOException ex) {
-			throw Unreachable.of(issuer.getValue(), ex);
 		}
 	}
 

@@ -10,8 +10,8 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 
 /**
- * RFC 7009: revokes a refresh token, which ends the session and, on this platform, the access
- * tokens issued with it. A public client names itself with client_id in the body (§2.1).
+ * RFC 7009: revokes a refresh token, which ends the session: no new access token comes from it.
+ * A public client names itself with client_id in the body (§2.1).
  */
 public final class Revocation {
 

@@ -2,9 +2,12 @@ package dev.oauthplatform.cli.server;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+
+import javax.net.ssl.SSLException;
 
 import dev.oauthplatform.cli.CliException;
 
@@ -16,6 +19,14 @@ public final class Unreachable {
 
 	public static CliException of(Object where, IOException ex) {
 		return new CliException("Cannot reach " + where + ": " + reason(ex), ex);
+	}
+
+	/** When {@code ex} is a failure to talk to the server at all (rather than a bad answer). */
+	static void rethrowIfNetwork(Object where, Exception ex) {
+		if (ex instanceof SocketException || ex instanceof UnknownHostException || ex instanceof SocketTimeoutException
+				|| ex instanceof SSLException) {
+			throw of(where, (IOException) ex);
+		}
 	}
 
 	private static String reason(IOException ex) {
