@@ -1,0 +1,67 @@
+package dev.oauthplatform.cli.logout;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.server.Revocation;
+import dev.oauthplatform.cli.store.Selection;
+import dev.oauthplatform.cli.store.StoredLogin;
+import dev.oauthplatform.cli.store.TokenStore;
+
+/**
+ * {@code oauthctl logout}: revokes the refresh token (RFC 7009), which ends the session at the
+ * server, and forgets the tokens; every stored login when none is named.
+ */
+@Command(name = "logout", description = "Revoke the session at the server and forget the tokens (all logins when none is named).")
+public final class LogoutCommand implements Callable<Integer> {
+
+	@Mixin
+	Selection selection;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		TokenStore store = TokenStore.fromEnvironment();
+		List<StoredLogin> logins = this.selection.matching(store);
+		PrintWriter err = this.spec.commandLine().getErr();
+		if (logins.isEmpty()) {
+			err.println("Not logged in: nothing to log out of");
+		}
+		for (StoredLogin login : logins) {
+			revoke(login, err);
+			// forgotten whatever the server said: the user asked for these tokens to be gone
+			store.delete(login);
+			err.println("Logged out of " + login.issuer() + " (client " + login.clientId() + ")");
+		}
+		err.flush();
+		return 0;
+	}
+
+	private static void revoke(StoredLogin login, PrintWriter err) {
+		if (login.refreshToken() == null) {
+			return;
+		}
+		if (login.revocationEndpoint() == null) {
+			err.println("Warning: " + login.issuer() + " has no revocation endpoint: the session stays valid at the"
+					+ " server until it expires");
+			return;
+		}
+		try {
+			Revocation.revoke(login.revocationEndpoint(), login.clientId(), login.refreshToken());
+		}
+		catch (CliException ex) {
+			err.println("Warning: could not revoke the session at the server (" + ex.getMessage()
+					+ "): it stays valid there until it expires");
+		}
+	}
+
+}
