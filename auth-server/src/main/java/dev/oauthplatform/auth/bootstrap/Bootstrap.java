@@ -1,5 +1,7 @@
 package dev.oauthplatform.auth.bootstrap;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -7,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -14,6 +17,7 @@ import dev.oauthplatform.auth.client.ClientRegistrar;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
+import dev.oauthplatform.auth.protocol.Supported;
 import dev.oauthplatform.auth.secret.ServerSecrets;
 import dev.oauthplatform.auth.user.AppUserRepository;
 import dev.oauthplatform.auth.user.UserAccounts;
@@ -60,8 +64,10 @@ class Bootstrap implements StartupTask {
 		createAdmin();
 		if (!this.clients.existsByClientId(ADMIN_CLI)) {
 			this.registrar.register(NewClient.of(ADMIN_CLI, "Admin command line", ClientType.CLI, Set.of(),
-					Set.of("admin"), true));
+					Set.of("admin"), true).withGrantTypes(adminCliGrants()));
 		}
+		// also on later starts: the operator's choice about the password grant holds from the next start
+		this.registrar.setGrantTypes(ADMIN_CLI, adminCliGrants());
 		if (!this.clients.existsByClientId(ADMIN_CONSOLE) && StringUtils.hasText(this.settings.adminConsoleSecret())) {
 			this.registrar.register(NewClient.of(ADMIN_CONSOLE, "Admin console", ClientType.WEB,
 					Set.of(this.settings.adminConsoleRedirectUri()), Set.of("openid", "profile", "admin"), true),
@@ -73,6 +79,20 @@ class Bootstrap implements StartupTask {
 			this.registrar.setPostLogoutRedirectUris(ADMIN_CONSOLE,
 					Set.of(this.settings.adminConsolePostLogoutRedirectUri()));
 		}
+	}
+
+	/**
+	 * admin-cli signs admins in with the device grant, in the browser where any second factor
+	 * will be; the password grant (RFC 9700 §2.4: must not be used) only while the operator keeps
+	 * it on, as the prod profile does not.
+	 */
+	private Set<String> adminCliGrants() {
+		Set<String> grants = new LinkedHashSet<>(List.of(AuthorizationGrantType.DEVICE_CODE.getValue(),
+				AuthorizationGrantType.REFRESH_TOKEN.getValue()));
+		if (this.settings.adminCliPasswordGrant()) {
+			grants.add(Supported.PASSWORD_GRANT.getValue());
+		}
+		return grants;
 	}
 
 	private void createAdmin() {

@@ -118,6 +118,19 @@ public class ClientRegistrar {
 		});
 	}
 
+	/** The client's grants, checked against its type's rules; nothing happens when they are already these. */
+	@Transactional
+	public void setGrantTypes(String clientId, Set<String> grants) {
+		this.clients.findByClientId(clientId)
+			.filter((client) -> !client.getGrantTypes().equals(grants))
+			.ifPresent((client) -> {
+				client.setGrantTypes(new LinkedHashSet<>(grants));
+				ClientPolicy.check(client);
+				client.setUpdatedAt(Instant.now());
+				this.registeredClients.evictAfterCommit(clientId);
+			});
+	}
+
 	/** Lets the client introspect other clients' tokens (RFC 7662 §4), or stops it. */
 	@Transactional
 	public void setResourceServer(String clientId, boolean resourceServer) {
