@@ -75,6 +75,9 @@ Try it:
   TOKEN=\$(curl -s -d grant_type=password -d client_id=test -d username=demo -d password=demo-password-2026 \\
     http://localhost:9000/oauth2/token | jq -r .access_token)
   curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:8081/api/me
+  # a command-line tool signing in by device code (RFC 8628): approve in the browser, as \$DEMO_USER
+  ./oauthctl login --issuer http://localhost:9000 --client-id oauthctl --device
+  ./oauthctl curl http://localhost:8081/api/me -s
   # authorization code: open in a browser, sign in as \$DEMO_USER, copy the code from the address bar
   http://localhost:9000/oauth2/authorize/?response_type=code&client_id=demo-legacy-web&redirect_uri=http://localhost:3000/login/
 More in README.md. Ctrl-C stops everything.

@@ -22,5 +22,7 @@ curl -sf -u "$DEMO_M2M_CLIENT_ID:$DEMO_M2M_CLIENT_SECRET" -d grant_type=client_c
   "http://127.0.0.1:$port/oauth2/token" | grep -q '"access_token"'
 curl -sf -d client_id=test -d username=admin -d password=admin -d grant_type=password \
   "http://127.0.0.1:$port/oauth2/token/" | grep -q '"refresh_token"'
+# the demo's device-grant client (oauthctl's): a user code to approve on /activate
+curl -sf -d client_id=oauthctl "http://127.0.0.1:$port/oauth2/device_authorization" | grep -q '"user_code"'
 grep -o "JCA provider for token signatures: .*" "$data/auth-server.log"
-echo "smoke: the AOT-started server issues client_credentials and password-grant tokens"
+echo "smoke: the AOT-started server issues client_credentials and password-grant tokens, and device codes"

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.stereotype.Component;
 
 import dev.oauthplatform.auth.client.ClientRegistrar;
@@ -34,6 +35,8 @@ import dev.oauthplatform.auth.user.UserAccounts;
 class DemoData implements StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
+	private static final String DEVICE_CLI = "oauthctl";
+
 
 	static final String DEMO_USER = "demo";
 
@@ -75,6 +78,7 @@ class DemoData implements StartupTask {
 			this.accounts.create(DEMO_USER, DEMO_PASSWORD, "demo@example.test", Set.of("USER"));
 		}
 		registerResourceApiClient();
+		registerDeviceCli();
 		if (this.clients.existsByClientId("demo-m2m")) {
 			return;
 		}
@@ -101,6 +105,16 @@ class DemoData implements StartupTask {
 					Set.of(), Set.of("notes.read", "notes.write"), true)));
 		}
 		write("demo-clients.env", lines);
+	}
+
+	/** oauthctl's demo client: public, device grant (also on data directories from before it existed). */
+	private void registerDeviceCli() {
+		if (!this.clients.existsByClientId(DEVICE_CLI)) {
+			this.registrar.register(NewClient.of(DEVICE_CLI, "oauthctl", ClientType.CLI, Set.of(),
+					Set.of("notes.read", "notes.write"), true)
+				.withGrantTypes(Set.of(AuthorizationGrantType.DEVICE_CODE.getValue(),
+						AuthorizationGrantType.REFRESH_TOKEN.getValue())));
+		}
 	}
 
 	/**
