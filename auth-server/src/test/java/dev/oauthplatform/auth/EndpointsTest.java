@@ -21,27 +21,26 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
 
 class EndpointsTest extends HttpTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/",
 			"/.well-known/openid-configuration", "/.well-known/openid-configuration/" })
-	void discoveryListsExactlyWhatIsSupportedThePasswordGrantIncluded(String path) {
+	void discoveryListsExactlyWhatIsSupportedThePasswordAndDeviceGrantsIncluded(String path) {
 		given().get(path)
 			.then()
 			.statusCode(200)
 			.body("issuer", equalTo("http://localhost:9000"))
 			.body("grant_types_supported",
-					containsInAnyOrder("authorization_code", "refresh_token", "client_credentials", "password"))
+					containsInAnyOrder("authorization_code", "refresh_token", "client_credentials", "password",
+							"urn:ietf:params:oauth:grant-type:device_code"))
 			.body("response_types_supported", contains("code"))
 			.body("code_challenge_methods_supported", contains("S256"))
 			.body("token_endpoint_auth_methods_supported",
 					containsInAnyOrder("client_secret_basic", "client_secret_post", "none"))
 			.body("authorization_response_iss_parameter_supported", equalTo(true))
-			.body("$", not(hasKey("device_authorization_endpoint")));
+			.body("device_authorization_endpoint", equalTo("http://localhost:9000/oauth2/device_authorization"));
 	}
 
 	@ParameterizedTest
