@@ -68,6 +68,16 @@ public record ClientDetails(String clientId, String clientSecret, Long clientIdI
 		return this.grantTypes.contains(grantType);
 	}
 
+	/**
+	 * The grants as pages list them: as registered, but the device grant by its short name rather
+	 * than its URN (RFC 8628 §3.4).
+	 */
+	public List<String> grantNames() {
+		return this.grantTypes.stream()
+			.map((grant) -> RegistrationForm.DEVICE_CODE.equals(grant) ? "device_code (RFC 8628)" : grant)
+			.toList();
+	}
+
 	public Instant issuedAt() {
 		return (this.clientIdIssuedAt != null) ? Instant.ofEpochSecond(this.clientIdIssuedAt) : null;
 	}

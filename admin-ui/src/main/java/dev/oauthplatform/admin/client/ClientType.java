@@ -17,12 +17,14 @@ public enum ClientType {
 					+ "browser are within reach of any script on the page."),
 	NATIVE("native", "Native app", "public",
 			"A mobile or desktop application; it cannot keep a secret, signs in through the system browser with "
-					+ "PKCE and comes back through a custom scheme or a loopback address."),
+					+ "PKCE and comes back through a custom scheme or a loopback address. On a device without a "
+					+ "browser (a TV, a console), the user signs in on another device with a code instead."),
 	M2M("m2m", "Machine-to-machine", "confidential",
 			"A service or job with no user at all: it gets tokens for itself with its client credentials."),
 	CLI("cli", "Command-line tool", "public or confidential",
-			"A tool that asks for the user's name and password and trades them for tokens (the password grant): "
-					+ "only for tools you trust with passwords, for scripts and legacy integrations.");
+			"A tool run in a terminal: it shows a short code, and the user signs in and approves it in a browser, "
+					+ "on any device (the device authorization grant). The password grant, where the tool asks for "
+					+ "the user's password itself, remains for legacy scripts only.");
 
 	private final String id;
 

@@ -41,7 +41,8 @@ class RegisterController {
 		if (type == null || type.isBlank()) {
 			return "clients/new-type";
 		}
-		return form(RegistrationForm.empty(ClientType.of(type)), Map.of(), Map.of(), null, model);
+		return form(RegistrationForm.empty(ClientType.of(type), deviceGrantOffered()), Map.of(), Map.of(), null,
+				model);
 	}
 
 	@PostMapping("/clients/new")
@@ -88,7 +89,13 @@ class RegisterController {
 		model.addAttribute("problems", problems);
 		model.addAttribute("postLogoutProblems", postLogoutProblems);
 		model.addAttribute("formError", error);
+		model.addAttribute("deviceGrantOffered", deviceGrantOffered());
 		return "clients/new-details";
+	}
+
+	/** Whether auth-server's discovery document lists the device grant; not when it cannot be read. */
+	private boolean deviceGrantOffered() {
+		return this.server.grantTypesSupported().orElse(List.of()).contains(RegistrationForm.DEVICE_CODE);
 	}
 
 	/**

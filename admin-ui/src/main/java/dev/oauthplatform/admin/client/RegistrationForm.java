@@ -11,14 +11,41 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 		@BindParam("client_id") String clientId, @BindParam("redirect_uris") String redirectUris, String scope,
 		@BindParam("first_party") Boolean firstParty, @BindParam("require_pkce") Boolean requirePkce,
 		Boolean confidential, @BindParam("post_logout_redirect_uris") String postLogoutRedirectUris,
-		@BindParam("resource_server") Boolean resourceServer) {
+		@BindParam("resource_server") Boolean resourceServer, @BindParam("sign_in") String signIn) {
 
-	static RegistrationForm empty(ClientType type) {
-		return new RegistrationForm(type.id(), "", "", "", "", false, true, false, "", false);
+	/** RFC 8628 §3.4. */
+	static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
+
+	/** How a native app's or a command-line tool's users sign in: in a browser on that device (code + PKCE). */
+	static final String SIGN_IN_BROWSER = "browser";
+
+	/** With a code shown on the device and approved in a browser elsewhere (the device grant). */
+	static final String SIGN_IN_DEVICE = "device";
+
+	/** By giving the tool their password (the password grant, legacy). */
+	static final String SIGN_IN_PASSWORD = "password";
+
+	/**
+	 * A new form for the type; a command-line tool signs in with the device grant when auth-server
+	 * offers it, with the password grant otherwise; a native app in the browser.
+	 */
+	static RegistrationForm empty(ClientType type, boolean deviceGrantOffered) {
+		String signIn = switch (type) {
+			case CLI -> deviceGrantOffered ? SIGN_IN_DEVICE : SIGN_IN_PASSWORD;
+			case NATIVE -> SIGN_IN_BROWSER;
+			default -> null;
+		};
+		return new RegistrationForm(type.id(), "", "", "", "", false, true, false, "", false, signIn);
 	}
 
 	ClientType type() {
 		return ClientType.of(this.clientType);
+	}
+
+	/** A command-line tool or native app whose users approve it from another device (RFC 8628). */
+	public boolean deviceCode() {
+		ClientType type = type();
+		return (type == ClientType.CLI || type == ClientType.NATIVE) && SIGN_IN_DEVICE.equals(this.signIn);
 	}
 
 	List<String> redirectUriList() {
@@ -30,7 +57,8 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 	}
 
 	/**
-	 * Only what the type needs: everything else takes the type's defaults at auth-server. A
+	 * Only what the type needs: everything else takes the type's defaults at auth-server (without
+	 * a sign-in choice, a command-line tool gets auth-server's default, the password grant). A
 	 * confidential command-line tool authenticates with the first client secret method auth-server
 	 * announces (discovery's {@code token_endpoint_auth_methods_supported}); none is put when
 	 * none is known.
@@ -45,9 +73,16 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 		}
 		metadata.put("scope", (this.scope != null) ? this.scope.strip() : "");
 		metadata.put("first_party", Boolean.TRUE.equals(this.firstParty));
-		if (type.redirects()) {
+		if (type.redirects() && !deviceCode()) {
 			metadata.put("redirect_uris", redirectUriList());
 			metadata.put("post_logout_redirect_uris", postLogoutRedirectUriList());
+		}
+		if (deviceCode()) {
+			// no browser flow on the device: no redirect URIs, even if some were typed before choosing
+			metadata.put("grant_types", List.of(DEVICE_CODE, "refresh_token"));
+		}
+		if (type == ClientType.CLI && SIGN_IN_PASSWORD.equals(this.signIn)) {
+			metadata.put("grant_types", List.of("password", "refresh_token"));
 		}
 		if (type == ClientType.WEB) {
 			metadata.put("require_pkce", Boolean.TRUE.equals(this.requirePkce));

@@ -46,6 +46,8 @@ class ClientPagesTests {
 			List.of("http://localhost:3000/cb"), List.of("authorization_code", "refresh_token"), "client_secret_basic",
 			"openid", true, false, "jwt", 7200, 2_592_000, true, null, null, null, null, null, false, List.of(), List.of());
 
+	static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -194,6 +196,65 @@ class ClientPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("discovery document could not be read")));
 		then(this.clients).should(never()).register(any());
+	}
+
+	@Test
+	void theToolFormOffersTheDeviceGrantFirstWhenTheServerAnnouncesIt() throws Exception {
+		this.mvc.perform(get("/clients/new").param("client_type", "cli").with(oidcLogin()))
+			.andExpect(content().string(not(containsString("id=\"sign-in-device\""))))
+			.andExpect(content().string(containsString("offer the device grant, so this tool will use the password grant")));
+		given(this.server.grantTypesSupported()).willReturn(Optional.of(List.of("password", DEVICE_CODE)));
+		this.mvc.perform(get("/clients/new").param("client_type", "cli").with(oidcLogin()))
+			.andExpect(content().string(containsString("Sign-in in a browser (device code, recommended)")))
+			.andExpect(content().string(containsString(
+					"name=\"sign_in\" id=\"sign-in-device\" value=\"device\" checked=\"checked\"")))
+			.andExpect(content().string(containsString("Password grant (legacy)")));
+		this.mvc.perform(get("/clients/new").param("client_type", "native").with(oidcLogin()))
+			.andExpect(content().string(containsString("Device without a browser (TV, console): device code")))
+			.andExpect(content().string(containsString(
+					"name=\"sign_in\" id=\"sign-in-browser\" value=\"browser\" checked=\"checked\"")));
+	}
+
+	@Test
+	void aToolThatSignsInWithADeviceCodeIsRegisteredForTheDeviceGrantAndShowsIt() throws Exception {
+		given(this.server.tokenEndpointAuthMethodsSupported())
+			.willReturn(Optional.of(List.of("client_secret_basic", "client_secret_post", "none")));
+		given(this.server.grantTypesSupported()).willReturn(Optional.of(List.of("password", DEVICE_CODE)));
+		ClientDetails tool = new ClientDetails("tool", null, 1L, "Tool", "cli", List.of(),
+				List.of(DEVICE_CODE, "refresh_token"), "none", "notes.read", false, true, "jwt", 900, 3600, true, null,
+				null, null, null, null);
+		given(this.clients.register(any())).willReturn(tool);
+		given(this.clients.get("tool")).willReturn(tool);
+
+		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
+			.param("client_type", "cli").param("client_name", "Tool").param("scope", "notes.read")
+			.param("sign_in", "device"))
+			.andExpect(redirectedUrl("/clients/tool/created"));
+
+		then(this.clients).should().register(argThat((Map<String, Object> metadata) ->
+				List.of(DEVICE_CODE, "refresh_token").equals(metadata.get("grant_types"))
+						&& "none".equals(metadata.get("token_endpoint_auth_method"))
+						&& !metadata.containsKey("redirect_uris")));
+		this.mvc.perform(get("/clients/tool").with(oidcLogin()))
+			.andExpect(content().string(containsString("id=\"grant-types\">device_code (RFC 8628), refresh_token<")))
+			.andExpect(content().string(not(containsString("data-rule=\"password-grant\""))));
+	}
+
+	@Test
+	void aNativeAppOnATvIsRegisteredForTheDeviceGrantWithoutRedirectUris() throws Exception {
+		given(this.server.grantTypesSupported()).willReturn(Optional.of(List.of("authorization_code", DEVICE_CODE)));
+		given(this.clients.register(any())).willReturn(new ClientDetails("tv", null, 1L, "TV", "native", List.of(),
+				List.of(DEVICE_CODE, "refresh_token"), "none", "", false, true, "jwt", 900, 3600, true, null, null,
+				null, null, null));
+
+		this.mvc.perform(post("/clients/new").with(oidcLogin()).with(csrf())
+			.param("client_type", "native").param("client_name", "TV").param("sign_in", "device")
+			.param("redirect_uris", "com.example.tv:/typed-before-choosing"))
+			.andExpect(redirectedUrl("/clients/tv/created"));
+
+		then(this.clients).should().register(argThat((Map<String, Object> metadata) ->
+				List.of(DEVICE_CODE, "refresh_token").equals(metadata.get("grant_types"))
+						&& !metadata.containsKey("redirect_uris")));
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import dev.oauthplatform.system.support.Platform;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * The admin console in a real Chromium, one admin's session from sign-in to sign-out: every page
@@ -99,6 +100,37 @@ class AdminConsoleInChromiumTest {
 
 	@Test
 	@Order(2)
+	void theAdminRegistersACommandLineToolAndATvAppThatSignInWithADeviceCode() {
+		console.openRegistrationForm("cli");
+		assertThat(browser.findElement(By.id("sign-in-device")).isSelected()).as("recommended, so chosen").isTrue();
+		checkAndPhotograph("register-cli-device-code");
+		String name = "device cli " + UUID.randomUUID().toString().substring(0, 8);
+
+		console.register("cli", name, "device");
+
+		assertThat(console.oneTimeSecret()).isEmpty();
+		String clientId = console.shownClientId();
+		console.openClient(name);
+		assertThat(console.state("grant-types")).isEqualTo("device_code (RFC 8628), refresh_token");
+		assertThat(browser.findElements(By.cssSelector("[data-rule='password-grant']"))).isEmpty();
+		given().baseUri(platform.authServer())
+			.formParam("client_id", clientId)
+			.post("/oauth2/device_authorization")
+			.then()
+			.statusCode(200)
+			.body("user_code", notNullValue());
+
+		console.openRegistrationForm("native");
+		browser.findElement(By.id("sign-in-device")).click();
+		assertThat(browser.findElement(By.id("redirect_uris")).isDisplayed()).as("no redirect URIs on a TV").isFalse();
+		String tv = "tv app " + UUID.randomUUID().toString().substring(0, 8);
+		console.register("native", tv, "device");
+		console.openClient(tv);
+		assertThat(console.state("grant-types")).isEqualTo("device_code (RFC 8628), refresh_token");
+	}
+
+	@Test
+	@Order(2)
 	void refusedRedirectUrisAreNamedAsTheyAreTypedInAuthServersWords() {
 		List<String> typed = List.of("https://*.shop.example.test/callback", "https://shop.example.test/callback",
 				"http://shop.example.test/callback");
@@ -166,7 +198,7 @@ class AdminConsoleInChromiumTest {
 	@Order(6)
 	void theAdminRevokesAUsersGrantFromTheClientPage() {
 		String name = "cli " + UUID.randomUUID().toString().substring(0, 8);
-		console.register("cli", name, List.of());
+		console.register("cli", name, "password");
 		String clientId = console.shownClientId();
 		String username = Admin.of(platform).createUser("quiet-harbor-lantern-58");
 		String refreshToken = given().baseUri(platform.authServer())

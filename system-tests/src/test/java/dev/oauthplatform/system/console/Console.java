@@ -64,6 +64,25 @@ final class Console {
 		oneTimeSecret().ifPresent((secret) -> this.lastSecret = secret);
 	}
 
+	/** The wizard's second step for this type, nothing typed yet. */
+	void openRegistrationForm(String type) {
+		go("nav-register");
+		click("type-" + type);
+		go("next");
+	}
+
+	/**
+	 * Registers a command-line tool or native app that signs its users in this way: the wizard's
+	 * choice {@code device}, {@code password} (cli) or {@code browser} (native).
+	 */
+	void register(String type, String name, String signIn) {
+		openRegistrationForm(type);
+		click("sign-in-" + signIn);
+		this.browser.findElement(By.id("register-form")).findElement(By.name("client_name")).sendKeys(name);
+		go("register");
+		oneTimeSecret().ifPresent((secret) -> this.lastSecret = secret);
+	}
+
 	/**
 	 * Opens the wizard's form for this type and types redirect URIs without submitting; then waits
 	 * until the page lists as many refused ones (the check asks auth-server as the admin types).
