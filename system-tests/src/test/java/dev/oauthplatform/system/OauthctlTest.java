@@ -187,7 +187,6 @@ class OauthctlTest extends PlatformTest {
 		assertThat(token.stderr()).startsWith("oauthctl: Not logged in").contains("oauthctl login");
 	}
 
-	/** Needs auth-server's device grant (RFC 8628): fails until it is merged. */
 	@Test
 	void aDeviceLoginIsApprovedInTheBrowserAndItsTokenWorks() {
 		String clientId = deviceClient();
@@ -206,7 +205,6 @@ class OauthctlTest extends PlatformTest {
 		resourceApi(token.stdout().strip()).get("/api/me").then().statusCode(200).body("username", equalTo(username));
 	}
 
-	/** Needs auth-server's device grant (RFC 8628): fails until it is merged. */
 	@Test
 	void aDeviceLoginDeniedInTheBrowserFailsAndStoresNothing() throws IOException {
 		String clientId = deviceClient();
@@ -278,7 +276,17 @@ class OauthctlTest extends PlatformTest {
 		if (Jsoup.parse(page.asString()).selectFirst("input[type=password]") != null) {
 			page = signIn(browser, page, username);
 		}
-		return page;
+		// the code entry, filled in from the link: the look-up is the form's POST
+		return submitCodeForm(browser, page);
+	}
+
+	private static Response submitCodeForm(Browser browser, Response entryPage) {
+		FormElement form = (FormElement) Jsoup.parse(entryPage.asString(), platform.authServer())
+			.getElementById("code-form");
+		assertThat(form).as(entryPage.asString()).isNotNull();
+		var submit = browser.request().contentType("application/x-www-form-urlencoded");
+		form.formData().forEach((field) -> submit.formParam(field.key(), field.value()));
+		return submit.post(form.absUrl("action"));
 	}
 
 	private static Response signIn(Browser browser, Response loginPage, String username) {

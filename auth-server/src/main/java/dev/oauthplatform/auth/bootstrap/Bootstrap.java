@@ -1,7 +1,6 @@
 package dev.oauthplatform.auth.bootstrap;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -84,14 +83,22 @@ class Bootstrap implements StartupTask {
 	/**
 	 * admin-cli signs admins in with the device grant, in the browser where any second factor
 	 * will be; the password grant (RFC 9700 §2.4: must not be used) only while the operator keeps
-	 * it on, as the prod profile does not.
+	 * it on, as the prod profile does not. An operator who wants no admin sign-in outside the
+	 * console switches the device grant off too (a device code mailed to an admin is phishing).
 	 */
 	private Set<String> adminCliGrants() {
-		Set<String> grants = new LinkedHashSet<>(List.of(AuthorizationGrantType.DEVICE_CODE.getValue(),
-				AuthorizationGrantType.REFRESH_TOKEN.getValue()));
+		Set<String> grants = new LinkedHashSet<>();
+		if (this.settings.adminCliDeviceGrant()) {
+			grants.add(AuthorizationGrantType.DEVICE_CODE.getValue());
+		}
 		if (this.settings.adminCliPasswordGrant()) {
 			grants.add(Supported.PASSWORD_GRANT.getValue());
 		}
+		if (grants.isEmpty()) {
+			throw new IllegalStateException("admin-cli needs a grant: set AUTH_ADMIN_CLI_DEVICE_GRANT or "
+					+ "AUTH_ADMIN_CLI_PASSWORD_GRANT to true");
+		}
+		grants.add(AuthorizationGrantType.REFRESH_TOKEN.getValue());
 		return grants;
 	}
 

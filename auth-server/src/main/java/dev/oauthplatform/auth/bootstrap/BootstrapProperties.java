@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("auth.bootstrap")
 public record BootstrapProperties(String adminUsername, String adminPassword, String adminConsoleSecret,
 		String adminConsoleRedirectUri, String adminConsolePostLogoutRedirectUri,
-		@DefaultValue("true") boolean adminCliPasswordGrant) {
+		@DefaultValue("true") boolean adminCliPasswordGrant, @DefaultValue("true") boolean adminCliDeviceGrant) {
 
 	/** Never the passwords and secret: a record would print them wherever it is logged. */
 	@Override

@@ -28,7 +28,7 @@ class AdminCliInProductionTest {
 	Path dataDir;
 
 	@Test
-	void thePasswordGrantIsOffUnlessSwitchedOnAndTheDeviceGrantIsOn() {
+	void thePasswordGrantIsOffUnlessSwitchedOnAndTheDeviceGrantIsOnUnlessSwitchedOff() {
 		try (ConfigurableApplicationContext production = start()) {
 			int port = Instances.port(production);
 			passwordGrant(port).then().statusCode(400).body("error", equalTo("unauthorized_client"));
@@ -39,8 +39,16 @@ class AdminCliInProductionTest {
 				.statusCode(200)
 				.body("user_code", notNullValue());
 		}
-		try (ConfigurableApplicationContext switchedOn = start("--auth.bootstrap.admin-cli-password-grant=true")) {
-			passwordGrant(Instances.port(switchedOn)).then().statusCode(200);
+		try (ConfigurableApplicationContext switchedOn = start("--auth.bootstrap.admin-cli-password-grant=true",
+				"--auth.bootstrap.admin-cli-device-grant=false")) {
+			int port = Instances.port(switchedOn);
+			passwordGrant(port).then().statusCode(200);
+			given().port(port)
+				.formParam("client_id", "admin-cli")
+				.post("/oauth2/device_authorization")
+				.then()
+				.statusCode(400)
+				.body("error", equalTo("unauthorized_client"));
 		}
 	}
 

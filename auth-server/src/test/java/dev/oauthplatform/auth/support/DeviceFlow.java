@@ -39,12 +39,7 @@ public final class DeviceFlow {
 	 */
 	public static Response approve(String baseUrl, String username, String password, String userCode) {
 		BrowserFlow browser = new BrowserFlow(baseUrl);
-		Response enter = browser.signInFor("/activate", username, password);
-		Response confirm = browser.browser()
-			.contentType("application/x-www-form-urlencoded")
-			.formParams(BrowserFlow.hiddenFields(enter.asString()))
-			.formParam("user_code", userCode.replace("-", "").toLowerCase())
-			.post(baseUrl + "/activate");
+		Response confirm = confirmationPage(browser, username, password, userCode.replace("-", "").toLowerCase());
 		assertThat(confirm.statusCode()).isEqualTo(200);
 		assertThat(confirm.asString()).contains(userCode);
 		Response approved = browser.browser()
@@ -54,6 +49,21 @@ public final class DeviceFlow {
 			.post(baseUrl + "/activate");
 		assertThat(approved.header("Location")).endsWith("/activate/done?result=approved");
 		return browser.follow(approved);
+	}
+
+	/** Signs in on /activate and types the code: the confirmation page, or the entry page with a problem. */
+	public static Response confirmationPage(BrowserFlow browser, String username, String password, String typed) {
+		Response enter = browser.signInFor("/activate", username, password);
+		return typeCode(browser, enter, typed);
+	}
+
+	/** Types a code on the entry page (or any page with its CSRF token) and continues. */
+	public static Response typeCode(BrowserFlow browser, Response page, String typed) {
+		return browser.browser()
+			.contentType("application/x-www-form-urlencoded")
+			.formParams(BrowserFlow.hiddenFields(page.asString()))
+			.formParam("user_code", typed)
+			.post("/activate");
 	}
 
 	/** Approved by the user, then polled after the interval (the test profile's 1 s): the token response. */

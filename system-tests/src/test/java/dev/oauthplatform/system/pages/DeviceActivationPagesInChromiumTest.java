@@ -77,8 +77,15 @@ class DeviceActivationPagesInChromiumTest {
 		browser.get(codes.getString("verification_uri_complete"));
 		assertThat(browser.getCurrentUrl()).startsWith(platform.authServer() + "/login");
 		signIn();
+		// the code filled in, checked by the user, then looked up only on Continue (a POST)
+		assertThat(browser.findElement(By.id("user_code")).getDomProperty("value"))
+			.isEqualTo(codes.getString("user_code"));
+		assertThat(text("#filled-in")).startsWith("Check that this is the code");
+		checkAndPhotograph("device-enter-code-filled-in");
+		press(browser.findElement(By.id("continue")));
 
 		assertThat(text("h1")).isEqualTo("Connect Notes CLI to your account?");
+		assertThat(text("#request-origin")).contains("from your own network address");
 		assertThat(text("#shown-code")).isEqualTo(codes.getString("user_code"));
 		assertThat(text("#phishing-warning")).contains("If someone sent you this code or link, choose Deny");
 		assertThat(text("#scopes")).startsWith("Read your notes");
@@ -122,6 +129,7 @@ class DeviceActivationPagesInChromiumTest {
 	void denyingEndsOnTheDeniedPageAndTheDeviceIsToldAccessDenied() {
 		JsonPath codes = startOnTheDevice("notes.read");
 		browser.get(codes.getString("verification_uri_complete"));
+		press(browser.findElement(By.id("continue")));
 		assertThat(text("#shown-code")).isEqualTo(codes.getString("user_code"));
 
 		press(browser.findElement(By.id("deny")));

@@ -3,6 +3,7 @@ package dev.oauthplatform.auth.grant.device;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -22,8 +23,8 @@ import static dev.oauthplatform.auth.grant.device.DeviceVerification.OutOfTries;
 import static dev.oauthplatform.auth.grant.device.DeviceVerification.Pending;
 
 /**
- * The verification page (RFC 8628 §3.3), for signed-in users: type the code (or arrive with it
- * from {@code verification_uri_complete}), then always confirm, seeing the application, what it
+ * The verification page (RFC 8628 §3.3), for signed-in users: type the code (or find it filled
+ * in, arriving from {@code verification_uri_complete}), then always confirm, seeing the application, what it
  * may do and the code, even for a first-party client (§5.4: a code can be sent to a victim by
  * someone at another device). Approve or Deny, then a page that sends the user back to the device.
  */
@@ -44,18 +45,23 @@ class ActivateController {
 		this.scopes = scopes;
 	}
 
+	/**
+	 * The code entry, filled in when the user arrives from {@code verification_uri_complete}. Not
+	 * looked up yet: that takes the form's POST, so another site cannot spend the user's tries
+	 * (every look-up counts) by sending their browser here with wrong codes.
+	 */
 	@GetMapping(PATH)
-	String enterOrConfirm(@RequestParam(name = "user_code", required = false) String userCode,
-			Authentication user, Model model, HttpServletResponse response) {
-		return (userCode == null) ? "activate/enter" : confirm(userCode, user, model, response);
+	String enter(@RequestParam(name = "user_code", required = false) String userCode, Model model) {
+		model.addAttribute("typed", (userCode != null && userCode.length() <= 20) ? userCode : "");
+		return "activate/enter";
 	}
 
 	@PostMapping(PATH)
 	String decide(@RequestParam(name = "user_code", defaultValue = "") String userCode,
 			@RequestParam(name = "decision", required = false) String decision, Authentication user, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		if (decision == null) {
-			return confirm(userCode, user, model, response);
+			return confirm(userCode, user, model, request, response);
 		}
 		Lookup lookup = this.verification.find(userCode, user);
 		if (!(lookup instanceof Found found)) {
@@ -81,7 +87,8 @@ class ActivateController {
 		return "activate/done";
 	}
 
-	private String confirm(String userCode, Authentication user, Model model, HttpServletResponse response) {
+	private String confirm(String userCode, Authentication user, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		Lookup lookup = this.verification.find(userCode, user);
 		if (!(lookup instanceof Found found)) {
 			return problem(lookup, userCode, model, response);
@@ -90,6 +97,12 @@ class ActivateController {
 		model.addAttribute("appName", pending.client().getClientName());
 		model.addAttribute("userCode", pending.userCode());
 		model.addAttribute("scopes", this.scopes.describe(pending.scopes()));
+		RequestOrigin origin = pending.origin();
+		if (origin != null) {
+			model.addAttribute("requestedFrom", origin.address());
+			model.addAttribute("sameAddress", origin.address().equals(request.getRemoteAddr()));
+			model.addAttribute("minutesAgo", Duration.between(origin.at(), Instant.now()).toMinutes());
+		}
 		return "activate/confirm";
 	}
 

@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.grant.device;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +17,9 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2DeviceAuthorizationResponse;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.http.converter.OAuth2DeviceAuthorizationResponseHttpMessageConverter;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceAuthorizationRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -35,6 +38,8 @@ import dev.oauthplatform.auth.protocol.ProtocolHook;
 @Component
 @EnableConfigurationProperties(DeviceGrantProperties.class)
 class DeviceGrantHooks implements ProtocolHook {
+
+	private static final OAuth2TokenType DEVICE_CODE = new OAuth2TokenType(OAuth2ParameterNames.DEVICE_CODE);
 
 	private static final String VERIFICATION_ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc8628#section-3.3";
 
@@ -58,8 +63,10 @@ class DeviceGrantHooks implements ProtocolHook {
 		server
 			.deviceAuthorizationEndpoint((endpoint) -> endpoint
 				.deviceAuthorizationRequestConverter(new DeviceAuthorizationDefaultScopesConverter())
-				.deviceAuthorizationResponseHandler(
-						(request, response, authentication) -> respond(response, authentication)))
+				.deviceAuthorizationResponseHandler((request, response, authentication) -> {
+					recordOrigin(request, authentication);
+					respond(response, authentication);
+				}))
 			.deviceVerificationEndpoint((endpoint) -> endpoint.deviceVerificationRequestConverter((request) -> {
 				throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
 						"Enter the code at " + ActivateController.PATH, VERIFICATION_ERROR_URI));
@@ -70,6 +77,17 @@ class DeviceGrantHooks implements ProtocolHook {
 	public AuthenticationProvider tokenEndpointProvider(AuthenticationProvider provider) {
 		return (provider instanceof OAuth2DeviceCodeAuthenticationProvider)
 				? new DeviceCodePolling(provider, this.pace, this.authorizations) : provider;
+	}
+
+	private void recordOrigin(HttpServletRequest request, Authentication authentication) {
+		OAuth2DeviceCode deviceCode = ((OAuth2DeviceAuthorizationRequestAuthenticationToken) authentication)
+			.getDeviceCode();
+		OAuth2Authorization authorization = this.authorizations.findByToken(deviceCode.getTokenValue(), DEVICE_CODE);
+		if (authorization != null) {
+			OAuth2Authorization.Builder withOrigin = OAuth2Authorization.from(authorization);
+			new RequestOrigin(request.getRemoteAddr(), deviceCode.getIssuedAt()).addTo(withOrigin);
+			this.authorizations.save(withOrigin.build());
+		}
 	}
 
 	/** The framework's response, with the verification URI on the issuer and the interval said. */

@@ -42,6 +42,11 @@ class DeviceVerification {
 
 	/** A device request waiting for a person, as the confirmation page shows it. */
 	record Pending(String userCode, RegisteredClient client, Set<String> scopes, OAuth2Authorization authorization) {
+
+		RequestOrigin origin() {
+			return RequestOrigin.of(this.authorization);
+		}
+
 	}
 
 	sealed interface Lookup permits Found, NotFound, OutOfTries {

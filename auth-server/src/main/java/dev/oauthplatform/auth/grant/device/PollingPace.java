@@ -53,8 +53,7 @@ class PollingPace {
 			return Boolean.TRUE.equals(this.transaction.execute((status) -> record(hash, now)));
 		}
 		catch (DataIntegrityViolationException ex) {
-			// an unknown code (no token row to refer to; the grant answers invalid_grant), or a
-			// concurrent first poll of the same code, which then was not too soon
+			// a concurrent first poll of the same code, which then was not too soon
 			return false;
 		}
 	}
@@ -67,8 +66,11 @@ class PollingPace {
 			.optional()
 			.orElse(null);
 		if (last == null) {
-			this.jdbc.sql("insert into device_poll (device_code_hash, last_poll_at, interval_seconds) values (?, ?, ?)")
-				.params(hash, timestamp(now), this.interval.toSeconds())
+			// only a live device code's first poll: any other value (a user code guessed at, say)
+			// leaves no trace, so this answer cannot tell which values are codes
+			this.jdbc.sql("insert into device_poll (device_code_hash, last_poll_at, interval_seconds) "
+					+ "select token_hash, ?, ? from oauth_token where token_hash = ? and kind = 'DEVICE_CODE'")
+				.params(timestamp(now), this.interval.toSeconds(), hash)
 				.update();
 			return false;
 		}

@@ -20,20 +20,48 @@ import static org.hamcrest.Matchers.equalTo;
 class ActivatePageTest extends HttpTest {
 
 	@Test
-	void theLinkWithTheCodeLeadsThroughSignInToAConfirmationEvenForAFirstPartyClient() {
+	void theLinkWithTheCodeLeadsThroughSignInToTheCodeFilledInThenAConfirmationEvenForAFirstPartyClient() {
 		RegisteredCredentials cli = registerDeviceClient();
 		String userCode = DeviceFlow.start(cli, "notes.read").path("user_code");
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 
-		Response signIn = browser.page("/activate?user_code=" + userCode);
-		Response confirm = browser.signIn(signIn, newUser(), USER_PASSWORD);
-		if (confirm.statusCode() == 302) {
-			confirm = browser.follow(confirm);
-		}
+		Response filledIn = browser.signInFor("/activate?user_code=" + userCode, newUser(), USER_PASSWORD);
+		assertThat(filledIn.asString()).contains("value=\"" + userCode + "\"", "Check that this is the code");
+		Response confirm = DeviceFlow.typeCode(browser, filledIn, userCode);
 
 		assertThat(confirm.statusCode()).isEqualTo(200);
 		assertThat(confirm.asString()).contains("Connect <span>Notes CLI</span> to your account?", userCode,
-				"If someone sent you this code or link, choose Deny", "id=\"approve\"", "id=\"deny\"");
+				"If someone sent you this code or link, choose Deny", "id=\"approve\"", "id=\"deny\"",
+				"Asked for less than a minute ago", "from your own network address");
+	}
+
+	@Test
+	void aRequestFromAnotherNetworkSaysSoAndWhere() {
+		RegisteredCredentials cli = registerDeviceClient();
+		String userCode = from("203.0.113.9").formParam("client_id", cli.clientId())
+			.post("/oauth2/device_authorization")
+			.path("user_code");
+
+		Response confirm = DeviceFlow.confirmationPage(new BrowserFlow(baseUrl()), newUser(), USER_PASSWORD,
+				userCode);
+
+		assertThat(confirm.asString()).contains("from another network address than yours", "203.0.113.9");
+	}
+
+	@Test
+	void linksWithWrongCodesSpendNoTriesOnlyTheFormDoes() {
+		RegisteredCredentials cli = registerDeviceClient();
+		String userCode = DeviceFlow.start(cli, "notes.read").path("user_code");
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		browser.signInFor("/activate", newUser(), USER_PASSWORD);
+		for (int i = 0; i < 12; i++) {
+			assertThat(browser.page("/activate?user_code=BCDF-GHJK").statusCode()).isEqualTo(200);
+		}
+
+		Response confirm = DeviceFlow.typeCode(browser, browser.page("/activate"), userCode);
+
+		assertThat(confirm.statusCode()).isEqualTo(200);
+		assertThat(confirm.asString()).contains(userCode);
 	}
 
 	@Test
@@ -42,7 +70,7 @@ class ActivatePageTest extends HttpTest {
 		Response enter = browser.signInFor("/activate", newUser(), USER_PASSWORD);
 
 		for (String typed : new String[] { "BCDF-GHJK", "not a code", "x".repeat(5000), "" }) {
-			Response page = type(browser, enter, typed);
+			Response page = DeviceFlow.typeCode(browser, enter, typed);
 			assertThat(page.statusCode()).as(typed).isEqualTo(400);
 			assertThat(page.asString()).contains("That code is not valid");
 		}
@@ -53,7 +81,7 @@ class ActivatePageTest extends HttpTest {
 		RegisteredCredentials cli = registerDeviceClient();
 		String userCode = DeviceFlow.start(cli, "notes.read").path("user_code");
 		BrowserFlow browser = new BrowserFlow(baseUrl());
-		Response confirm = browser.signInFor("/activate?user_code=" + userCode, newUser(), USER_PASSWORD);
+		Response confirm = DeviceFlow.confirmationPage(browser, newUser(), USER_PASSWORD, userCode);
 		decide(browser, confirm, "deny");
 
 		Response again = decide(browser, confirm, "approve");
@@ -69,15 +97,15 @@ class ActivatePageTest extends HttpTest {
 		BrowserFlow guesser = new BrowserFlow(baseUrl());
 		Response enter = guesser.signInFor("/activate", newUser(), USER_PASSWORD);
 		for (int i = 0; i < 10; i++) {
-			assertThat(type(guesser, enter, "BCDF-GHJK").statusCode()).isEqualTo(400);
+			assertThat(DeviceFlow.typeCode(guesser, enter, "BCDF-GHJK").statusCode()).isEqualTo(400);
 		}
 
-		Response refused = type(guesser, enter, userCode);
+		Response refused = DeviceFlow.typeCode(guesser, enter, userCode);
 
 		assertThat(refused.statusCode()).isEqualTo(429);
 		assertThat(refused.asString()).contains("Too many codes that were not valid. Try again in");
 		BrowserFlow someoneElse = new BrowserFlow(baseUrl());
-		Response theirs = type(someoneElse, someoneElse.signInFor("/activate", newUser(), USER_PASSWORD), userCode);
+		Response theirs = DeviceFlow.typeCode(someoneElse, someoneElse.signInFor("/activate", newUser(), USER_PASSWORD), userCode);
 		assertThat(theirs.statusCode()).isEqualTo(200);
 	}
 
@@ -116,14 +144,6 @@ class ActivatePageTest extends HttpTest {
 	private RegisteredCredentials registerDeviceClient() {
 		return register(NewClient.of(null, "Notes CLI", ClientType.CLI, Set.of(), Set.of("notes.read"), true)
 			.withGrantTypes(Set.of(DeviceFlow.GRANT)));
-	}
-
-	private static Response type(BrowserFlow browser, Response page, String typed) {
-		return browser.browser()
-			.contentType("application/x-www-form-urlencoded")
-			.formParams(BrowserFlow.hiddenFields(page.asString()))
-			.formParam("user_code", typed)
-			.post("/activate");
 	}
 
 	private Response decide(BrowserFlow browser, Response confirm, String decision) {

@@ -109,8 +109,8 @@ class DeviceGrantTest extends HttpTest {
 		RegisteredCredentials cli = registerDeviceClient(ClientType.CLI);
 		Response authorization = DeviceFlow.start(cli, "notes.read");
 		BrowserFlow browser = new BrowserFlow(baseUrl());
-		Response confirm = browser.signInFor("/activate?user_code=" + authorization.path("user_code"), newUser(),
-				USER_PASSWORD);
+		Response confirm = DeviceFlow.confirmationPage(browser, newUser(), USER_PASSWORD,
+				authorization.path("user_code"));
 
 		Response done = browser.browser()
 			.contentType("application/x-www-form-urlencoded")
@@ -120,6 +120,17 @@ class DeviceGrantTest extends HttpTest {
 
 		assertThat(done.header("Location")).endsWith("/activate/done?result=denied");
 		DeviceFlow.poll(cli, authorization.path("device_code")).then().statusCode(400).body("error", equalTo("access_denied"));
+	}
+
+	@Test
+	void aUserCodeSentAsADeviceCodeIsInvalidGrantEveryTimeSoPollingTellsNothingAboutIt() {
+		RegisteredCredentials cli = registerDeviceClient(ClientType.CLI);
+		String userCode = DeviceFlow.start(cli, "notes.read").path("user_code");
+
+		for (int i = 0; i < 3; i++) {
+			DeviceFlow.poll(cli, userCode).then().statusCode(400).body("error", equalTo("invalid_grant"));
+		}
+		DeviceFlow.poll(cli, "no-such-code").then().statusCode(400).body("error", equalTo("invalid_grant"));
 	}
 
 	@Test
