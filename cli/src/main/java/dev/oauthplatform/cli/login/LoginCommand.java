@@ -84,9 +84,9 @@ public final class LoginCommand implements Callable<Integer> {
 		StoredLogin login = new StoredLogin(issuer, this.clientId, endpoints.token(), endpoints.revocation(),
 				tokens.accessToken(), tokens.expiresAt(), tokens.refreshToken(), tokens.scope(), tokens.idToken());
 		TokenStore store = TokenStore.fromEnvironment();
-		StoredLogin previous = store.find(issuer, this.clientId).orElse(null);
-		store.save(login);
-		endPreviousSession(previous);
+		// under the refresh lock: a concurrent oauthctl token could otherwise spend the previous
+		// refresh token and store its outcome over this login, or delete this login on invalid_grant
+		store.locked(issuer, this.clientId, () -> replace(store, login));
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.println("Logged in to " + issuer + " as " + Who.user(login) + " (client " + this.clientId + "), scopes "
 				+ ((login.scope() != null) ? login.scope() : "?") + ", access token expires at "
@@ -111,16 +111,13 @@ public final class LoginCommand implements Callable<Integer> {
 	}
 
 	/** Signing in again replaces the stored session: the old one is ended rather than left live. */
-	private static void endPreviousSession(StoredLogin previous) {
-		if (previous == null || previous.refreshToken() == null || previous.revocationEndpoint() == null) {
-			return;
+	private static Void replace(TokenStore store, StoredLogin login) {
+		StoredLogin previous = store.find(login.issuer(), login.clientId()).orElse(null);
+		store.save(login);
+		if (previous != null) {
+			Revocation.revokeQuietly(previous.revocationEndpoint(), previous.clientId(), previous.refreshToken());
 		}
-		try {
-			Revocation.revoke(previous.revocationEndpoint(), previous.clientId(), previous.refreshToken());
-		}
-		catch (RuntimeException ex) {
-			// best effort: the old refresh token expires on its own
-		}
+		return null;
 	}
 
 }
