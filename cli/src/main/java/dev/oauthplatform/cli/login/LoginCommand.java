@@ -1,6 +1,7 @@
 package dev.oauthplatform.cli.login;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.server.Endpoints;
 import dev.oauthplatform.cli.server.IssuedTokens;
 import dev.oauthplatform.cli.server.Revocation;
@@ -76,9 +78,10 @@ public final class LoginCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		String issuer = Selection.normalizeIssuer(this.issuer);
+		PrintWriter err = this.spec.commandLine().getErr();
+		warnIfPlainHttp(issuer, err);
 		Endpoints endpoints = Endpoints.discover(issuer);
 		Clock clock = Clock.systemUTC();
-		PrintWriter err = this.spec.commandLine().getErr();
 		IssuedTokens tokens = (this.flow.device) ? new DeviceFlow(clock, err, !this.noBrowser).signIn(endpoints,
 				this.clientId, this.scope) : passwordGrant(endpoints, clock);
 		StoredLogin login = new StoredLogin(issuer, this.clientId, endpoints.token(), endpoints.revocation(),
@@ -88,11 +91,26 @@ public final class LoginCommand implements Callable<Integer> {
 		// refresh token and store its outcome over this login, or delete this login on invalid_grant
 		store.locked(issuer, this.clientId, () -> replace(store, login));
 		PrintWriter out = this.spec.commandLine().getOut();
-		out.println("Logged in to " + issuer + " as " + Who.user(login) + " (client " + this.clientId + "), scopes "
-				+ ((login.scope() != null) ? login.scope() : "?") + ", access token expires at "
-				+ ((login.expiresAt() != null) ? login.expiresAt() : "?"));
+		out.println(Printable.of("Logged in to " + issuer + " as " + Who.user(login) + " (client " + this.clientId
+				+ "), scopes " + ((login.scope() != null) ? login.scope() : "?") + ", access token expires at "
+				+ ((login.expiresAt() != null) ? login.expiresAt() : "?")));
 		out.flush();
 		return 0;
+	}
+
+	/** Not refused: a test server on another machine may have no TLS; but the user should know. */
+	static void warnIfPlainHttp(String issuer, PrintWriter err) {
+		URI uri;
+		try {
+			uri = URI.create(issuer);
+		}
+		catch (IllegalArgumentException ex) {
+			return; // discovery reports it
+		}
+		if (Loopback.isPlainHttpElsewhere(uri)) {
+			err.println("Warning: the issuer uses plain http: tokens and codes cross the network unencrypted");
+			err.flush();
+		}
 	}
 
 	private IssuedTokens passwordGrant(Endpoints endpoints, Clock clock) {

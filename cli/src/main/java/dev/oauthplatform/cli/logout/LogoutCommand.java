@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.server.Revocation;
 import dev.oauthplatform.cli.store.Selection;
 import dev.oauthplatform.cli.store.StoredLogin;
@@ -53,7 +54,7 @@ public final class LogoutCommand implements Callable<Integer> {
 			// forgotten whatever the server said: the user asked for these tokens to be gone
 			store.delete(login);
 		});
-		err.println("Logged out of " + listed.issuer() + " (client " + listed.clientId() + ")");
+		err.println(Printable.of("Logged out of " + listed.issuer() + " (client " + listed.clientId() + ")"));
 		return null;
 	}
 
@@ -70,7 +71,7 @@ public final class LogoutCommand implements Callable<Integer> {
 			Revocation.revoke(login.revocationEndpoint(), login.clientId(), login.refreshToken());
 		}
 		catch (CliException ex) {
-			err.println("Warning: could not revoke the session at the server (" + ex.getMessage()
+			err.println("Warning: could not revoke the session at the server (" + Printable.of(ex.getMessage())
 					+ "): it stays valid there until it expires");
 		}
 	}
