@@ -1,6 +1,7 @@
 package dev.oauthplatform.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,20 +37,29 @@ public final class Oauthctl {
 	}
 
 	private static int failed(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-		PrintWriter err = commandLine.getErr();
-		boolean verbose = ((Oauthctl) commandLine.getCommandSpec().root().userObject()).verbose;
+		report(ex, ((Oauthctl) commandLine.getCommandSpec().root().userObject()).verbose, commandLine.getErr());
+		return CliException.EXIT_CODE;
+	}
+
+	/**
+	 * One line, or the stack trace line by line: either way without control characters, as a
+	 * message may carry a server's error description or the start of its answer.
+	 */
+	static void report(Exception ex, boolean verbose, PrintWriter err) {
 		if (verbose) {
-			ex.printStackTrace(err);
+			StringWriter trace = new StringWriter();
+			ex.printStackTrace(new PrintWriter(trace));
+			// the tabs that indent its lines are control characters too: spaces keep the layout
+			trace.toString().lines().map((line) -> Printable.of(line.replace("\t", "    "))).forEach(err::println);
 		}
 		else if (ex instanceof CliException) {
-			err.println("oauthctl: " + ex.getMessage());
+			err.println("oauthctl: " + Printable.of(ex.getMessage()));
 		}
 		else {
 			// not a failure we foresaw: name its type, the stack trace is one option away
-			err.println("oauthctl: " + ex + " (--verbose shows where)");
+			err.println("oauthctl: " + Printable.of(ex) + " (--verbose shows where)");
 		}
 		err.flush();
-		return CliException.EXIT_CODE;
 	}
 
 }

@@ -10,6 +10,7 @@ import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.device.DeviceCodeGrant;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 
+import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.server.DeviceAuthorization;
 import dev.oauthplatform.cli.server.Endpoints;
 import dev.oauthplatform.cli.server.IssuedTokens;
@@ -37,9 +38,9 @@ final class DeviceFlow {
 		DeviceAuthorizationSuccessResponse authorization = DeviceAuthorization.request(endpoints, clientId, scope);
 		URI page = (authorization.getVerificationURIComplete() != null) ? authorization.getVerificationURIComplete()
 				: authorization.getVerificationURI();
-		tell(page, authorization);
+		tell(this.err, page, authorization.getUserCode().getValue(), authorization.getLifetime());
 		if (this.openBrowser) {
-			BrowserLauncher.open(page);
+			openOrSayWhyNot(page);
 		}
 		TokenRequest poll = new TokenRequest(endpoints.token(), new ClientID(clientId),
 				new DeviceCodeGrant(authorization.getDeviceCode()));
@@ -49,15 +50,27 @@ final class DeviceFlow {
 					this.clock.instant().plusSeconds(authorization.getLifetime()));
 	}
 
-	/** On stderr: stdout stays for the result, and the person reads the terminal either way. */
-	private void tell(URI page, DeviceAuthorizationSuccessResponse authorization) {
-		this.err.println("To sign in, open this page in a browser:");
-		this.err.println();
-		this.err.println("  " + page);
-		this.err.println();
-		this.err.println("and check that it shows the code " + authorization.getUserCode().getValue() + ".");
-		this.err.println("Waiting for the approval (the code is valid for "
-				+ Duration.ofSeconds(authorization.getLifetime()).toMinutes() + " min) ...");
+	/**
+	 * On stderr: stdout stays for the result, and the person reads the terminal either way. The
+	 * page and the code come from the server: printed without control characters.
+	 */
+	static void tell(PrintWriter err, URI page, String userCode, long lifetimeSeconds) {
+		err.println("To sign in, open this page in a browser:");
+		err.println();
+		err.println("  " + Printable.of(page));
+		err.println();
+		err.println("and check that it shows the code " + Printable.of(userCode) + ".");
+		err.println("Waiting for the approval (the code is valid for "
+				+ Duration.ofSeconds(lifetimeSeconds).toMinutes() + " min) ...");
+		err.flush();
+	}
+
+	private void openOrSayWhyNot(URI page) {
+		if (BrowserLauncher.mayOpen(page)) {
+			BrowserLauncher.open(page);
+			return;
+		}
+		this.err.println("(Not opened in a browser: oauthctl opens only https pages, or http ones on this machine.)");
 		this.err.flush();
 	}
 

@@ -1,6 +1,7 @@
 package dev.oauthplatform.cli.login;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.server.Endpoints;
 import dev.oauthplatform.cli.server.IssuedTokens;
 import dev.oauthplatform.cli.server.Revocation;
@@ -76,23 +78,39 @@ public final class LoginCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		String issuer = Selection.normalizeIssuer(this.issuer);
+		PrintWriter err = this.spec.commandLine().getErr();
+		warnIfPlainHttp(issuer, err);
 		Endpoints endpoints = Endpoints.discover(issuer);
 		Clock clock = Clock.systemUTC();
-		PrintWriter err = this.spec.commandLine().getErr();
 		IssuedTokens tokens = (this.flow.device) ? new DeviceFlow(clock, err, !this.noBrowser).signIn(endpoints,
 				this.clientId, this.scope) : passwordGrant(endpoints, clock);
 		StoredLogin login = new StoredLogin(issuer, this.clientId, endpoints.token(), endpoints.revocation(),
 				tokens.accessToken(), tokens.expiresAt(), tokens.refreshToken(), tokens.scope(), tokens.idToken());
 		TokenStore store = TokenStore.fromEnvironment();
-		StoredLogin previous = store.find(issuer, this.clientId).orElse(null);
-		store.save(login);
-		endPreviousSession(previous);
+		// under the refresh lock: a concurrent oauthctl token could otherwise spend the previous
+		// refresh token and store its outcome over this login, or delete this login on invalid_grant
+		store.locked(issuer, this.clientId, () -> replace(store, login));
 		PrintWriter out = this.spec.commandLine().getOut();
-		out.println("Logged in to " + issuer + " as " + Who.user(login) + " (client " + this.clientId + "), scopes "
-				+ ((login.scope() != null) ? login.scope() : "?") + ", access token expires at "
-				+ ((login.expiresAt() != null) ? login.expiresAt() : "?"));
+		out.println(Printable.of("Logged in to " + issuer + " as " + Who.user(login) + " (client " + this.clientId
+				+ "), scopes " + ((login.scope() != null) ? login.scope() : "?") + ", access token expires at "
+				+ ((login.expiresAt() != null) ? login.expiresAt() : "?")));
 		out.flush();
 		return 0;
+	}
+
+	/** Not refused: a test server on another machine may have no TLS; but the user should know. */
+	static void warnIfPlainHttp(String issuer, PrintWriter err) {
+		URI uri;
+		try {
+			uri = URI.create(issuer);
+		}
+		catch (IllegalArgumentException ex) {
+			return; // discovery reports it
+		}
+		if (Loopback.isPlainHttpElsewhere(uri)) {
+			err.println("Warning: the issuer uses plain http: tokens and codes cross the network unencrypted");
+			err.flush();
+		}
 	}
 
 	private IssuedTokens passwordGrant(Endpoints endpoints, Clock clock) {
@@ -111,16 +129,13 @@ public final class LoginCommand implements Callable<Integer> {
 	}
 
 	/** Signing in again replaces the stored session: the old one is ended rather than left live. */
-	private static void endPreviousSession(StoredLogin previous) {
-		if (previous == null || previous.refreshToken() == null || previous.revocationEndpoint() == null) {
-			return;
+	private static Void replace(TokenStore store, StoredLogin login) {
+		StoredLogin previous = store.find(login.issuer(), login.clientId()).orElse(null);
+		store.save(login);
+		if (previous != null) {
+			Revocation.revokeQuietly(previous.revocationEndpoint(), previous.clientId(), previous.refreshToken());
 		}
-		try {
-			Revocation.revoke(previous.revocationEndpoint(), previous.clientId(), previous.refreshToken());
-		}
-		catch (RuntimeException ex) {
-			// best effort: the old refresh token expires on its own
-		}
+		return null;
 	}
 
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.server.Revocation;
 import dev.oauthplatform.cli.store.Selection;
 import dev.oauthplatform.cli.store.StoredLogin;
@@ -37,13 +38,24 @@ public final class LogoutCommand implements Callable<Integer> {
 			err.println("Not logged in: nothing to log out of");
 		}
 		for (StoredLogin login : logins) {
-			revoke(login, err);
-			// forgotten whatever the server said: the user asked for these tokens to be gone
-			store.delete(login);
-			err.println("Logged out of " + login.issuer() + " (client " + login.clientId() + ")");
+			store.locked(login.issuer(), login.clientId(), () -> logOut(store, login, err));
 		}
 		err.flush();
 		return 0;
+	}
+
+	/**
+	 * Under the refresh lock, reading the entry again: a refresh that held the lock may have rotated
+	 * the refresh token listed, and revoking the spent one would end nothing at the server.
+	 */
+	private static Void logOut(TokenStore store, StoredLogin listed, PrintWriter err) {
+		store.find(listed.issuer(), listed.clientId()).ifPresent((login) -> {
+			revoke(login, err);
+			// forgotten whatever the server said: the user asked for these tokens to be gone
+			store.delete(login);
+		});
+		err.println(Printable.of("Logged out of " + listed.issuer() + " (client " + listed.clientId() + ")"));
+		return null;
 	}
 
 	private static void revoke(StoredLogin login, PrintWriter err) {
@@ -59,7 +71,7 @@ public final class LogoutCommand implements Callable<Integer> {
 			Revocation.revoke(login.revocationEndpoint(), login.clientId(), login.refreshToken());
 		}
 		catch (CliException ex) {
-			err.println("Warning: could not revoke the session at the server (" + ex.getMessage()
+			err.println("Warning: could not revoke the session at the server (" + Printable.of(ex.getMessage())
 					+ "): it stays valid there until it expires");
 		}
 	}

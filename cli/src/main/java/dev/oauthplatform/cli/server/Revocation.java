@@ -9,6 +9,8 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 
+import dev.oauthplatform.cli.CliException;
+
 /**
  * RFC 7009: revokes a refresh token, which ends the session: no new access token comes from it.
  * A public client names itself with client_id in the body (§2.1).
@@ -30,6 +32,22 @@ public final class Revocation {
 		}
 		catch (ParseException ex) {
 			throw NotOAuth.answer(endpoint, answer, ex);
+		}
+	}
+
+	/**
+	 * Best effort, for a session nobody keeps any more: when the server cannot be asked, the
+	 * refresh token still ends when it expires. Nothing to do without a token or an endpoint.
+	 */
+	public static void revokeQuietly(URI endpoint, String clientId, String refreshToken) {
+		if (endpoint == null || refreshToken == null) {
+			return;
+		}
+		try {
+			revoke(endpoint, clientId, refreshToken);
+		}
+		catch (CliException ex) {
+			// nothing the user could do about it now
 		}
 	}
 

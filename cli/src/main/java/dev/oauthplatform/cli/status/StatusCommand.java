@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.store.StoredLogin;
 import dev.oauthplatform.cli.store.TokenStore;
 
@@ -35,10 +36,11 @@ public final class StatusCommand implements Callable<Integer> {
 		return 0;
 	}
 
+	/** Claims and scopes come from the server: printed without control characters. */
 	static String line(StoredLogin login, Instant now) {
-		return String.join("  ", login.issuer(), "client=" + login.clientId(), "user=" + Who.user(login),
+		return Printable.of(String.join("  ", login.issuer(), "client=" + login.clientId(), "user=" + Who.user(login),
 				"scope=" + ((login.scope() != null) ? login.scope().replace(' ', ',') : "?"), expiry(login, now),
-				"refresh_token=" + ((login.refreshToken() != null) ? "yes" : "no"));
+				"refresh_token=" + ((login.refreshToken() != null) ? "yes" : "no")));
 	}
 
 	private static String expiry(StoredLogin login, Instant now) {

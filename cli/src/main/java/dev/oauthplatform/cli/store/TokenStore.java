@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,7 +24,8 @@ import dev.oauthplatform.cli.CliException;
 
 /**
  * The signed-in sessions: one JSON file per issuer and client id under {@code $OAUTHCTL_HOME}
- * (default {@code ~/.config/oauthctl}), the folder 0700 and every file 0600 from creation.
+ * (default {@code ~/.config/oauthctl}), the folder 0700 and every file 0600 from creation. A
+ * folder found there is used only when it is the user's own and closed to everyone else.
  */
 public final class TokenStore {
 
@@ -48,12 +50,15 @@ public final class TokenStore {
 	}
 
 	public Optional<StoredLogin> find(String issuer, String clientId) {
+		if (!existingFolder()) {
+			return Optional.empty();
+		}
 		return read(entry(issuer, clientId));
 	}
 
 	/** Every stored sign-in, in a stable order (issuer, then client id). */
 	public List<StoredLogin> all() {
-		if (!Files.isDirectory(this.home)) {
+		if (!existingFolder()) {
 			return List.of();
 		}
 		List<StoredLogin> logins = new ArrayList<>();
@@ -81,6 +86,9 @@ public final class TokenStore {
 
 	public void delete(StoredLogin login) {
 		try {
+			if (!existingFolder()) {
+				return;
+			}
 			Files.deleteIfExists(entry(login.issuer(), login.clientId()));
 		}
 		catch (IOException ex) {
@@ -107,9 +115,23 @@ public final class TokenStore {
 		}
 	}
 
+	/** Whether the folder exists, refused unless it is safe to use (see {@link OwnerOnlyFiles#checkFolder}). */
+	private boolean existingFolder() {
+		if (!Files.exists(this.home, LinkOption.NOFOLLOW_LINKS)) {
+			return false;
+		}
+		try {
+			OwnerOnlyFiles.checkFolder(this.home);
+			return true;
+		}
+		catch (IOException ex) {
+			throw unreadable(ex);
+		}
+	}
+
 	private Optional<StoredLogin> read(Path file) {
 		try {
-			String json = Files.readString(file, StandardCharsets.UTF_8);
+			String json = new String(OwnerOnlyFiles.read(file), StandardCharsets.UTF_8);
 			return Optional.of(StoredLogin.fromJson(JSONObjectUtils.parse(json)));
 		}
 		catch (NoSuchFileException ex) {

@@ -27,6 +27,13 @@ class WhoTest {
 		assertThat(Who.user(login("opaque-reference-token", null))).isEqualTo("?");
 	}
 
+	@Test
+	void claimsArePrintedWithoutControlCharacters() {
+		String line = StatusCommand.line(login(jwt("{\"username\":\"ali\\u001b[2Jce\"}"), null), java.time.Instant.EPOCH);
+
+		assertThat(line).contains("user=ali[2Jce").doesNotContain("\u001b");
+	}
+
 	private static String jwt(String payload) {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		return base64.encodeToString("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
