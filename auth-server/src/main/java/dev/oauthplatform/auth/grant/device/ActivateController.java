@@ -100,7 +100,8 @@ class ActivateController {
 		RequestOrigin origin = pending.origin();
 		if (origin != null) {
 			model.addAttribute("requestedFrom", origin.address());
-			model.addAttribute("sameAddress", origin.address().equals(request.getRemoteAddr()));
+			model.addAttribute("browserAddress", request.getRemoteAddr());
+			model.addAttribute("sameNetwork", origin.sameNetworkAs(request.getRemoteAddr()));
 			model.addAttribute("minutesAgo", Duration.between(origin.at(), Instant.now()).toMinutes());
 		}
 		return "activate/confirm";
