@@ -1,6 +1,7 @@
 package dev.oauthplatform.auth.bootstrap;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
 import dev.oauthplatform.auth.protocol.Supported;
+import dev.oauthplatform.auth.secret.ProductionReadinessException;
 import dev.oauthplatform.auth.secret.ServerSecrets;
 import dev.oauthplatform.auth.user.AppUserRepository;
 import dev.oauthplatform.auth.user.UserAccounts;
@@ -105,7 +107,8 @@ class Bootstrap implements StartupTask {
 	private void createAdmin() {
 		String username = this.settings.adminUsername();
 		if (!StringUtils.hasText(username) && this.production && this.users.count() == 0) {
-			throw new IllegalStateException("AUTH_ADMIN_USERNAME and AUTH_ADMIN_PASSWORD must be set in production");
+			// config/ProductionChecks says so before the start when it can reach the database
+			throw new ProductionReadinessException(List.of(BootstrapProperties.NO_ADMIN));
 		}
 		if (!StringUtils.hasText(username) || this.users.existsByUsername(username)) {
 			return;

@@ -9,6 +9,10 @@ public record BootstrapProperties(String adminUsername, String adminPassword, St
 		String adminConsoleRedirectUri, String adminConsolePostLogoutRedirectUri,
 		@DefaultValue("true") boolean adminCliPasswordGrant, @DefaultValue("true") boolean adminCliDeviceGrant) {
 
+	/** Production ({@code prod}) on a database without a user, and no admin given: the start stops. */
+	public static final String NO_ADMIN = "AUTH_ADMIN_USERNAME and AUTH_ADMIN_PASSWORD are not set and the database"
+			+ " has no user yet: set both for the first start (the admin is created then; later starts need neither)";
+
 	/** Never the passwords and secret: a record would print them wherever it is logged. */
 	@Override
 	public String toString() {

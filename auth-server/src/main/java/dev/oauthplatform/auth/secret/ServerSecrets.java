@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,11 +75,13 @@ public final class ServerSecrets {
 
 	/**
 	 * The secret as configured, possibly empty outside production; in production (profile
-	 * {@code prod}) one that is missing stops the start, with its name.
+	 * {@code prod}) one that is missing stops the start, with its name. The production check at
+	 * start-up ({@code config/ProductionChecks}) refuses this earlier, with every other problem;
+	 * this stays for {@code auth.require-explicit-secrets} set without the profile.
 	 */
 	private String requiredInProduction(String envName, String configured) {
 		if (!StringUtils.hasText(configured) && production()) {
-			throw new MissingSecretException(envName);
+			throw new ProductionReadinessException(List.of(ProductionReadinessException.missingSecret(envName)));
 		}
 		return configured;
 	}

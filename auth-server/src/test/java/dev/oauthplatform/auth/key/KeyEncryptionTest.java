@@ -29,13 +29,14 @@ import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
 import dev.oauthplatform.auth.client.NewClient;
 import dev.oauthplatform.auth.secret.ServerSecrets;
-import dev.oauthplatform.auth.secret.MissingSecretException;
+import dev.oauthplatform.auth.secret.ProductionReadinessException;
 import dev.oauthplatform.auth.support.SecretsSeen;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Signing keys at rest: encrypted under AUTH_KEY_ENCRYPTION_SECRET, bound to their kid, brought
@@ -152,11 +153,14 @@ class KeyEncryptionTest {
 	void productionRefusesToStartWithoutTheSecret(CapturedOutput output) {
 		SpringApplicationBuilder production = new SpringApplicationBuilder(AuthServerApplication.class);
 
-		assertThatThrownBy(() -> production.run(arguments("test,prod", "", ""))).rootCause()
-			.isInstanceOf(MissingSecretException.class)
-			.hasMessage("AUTH_KEY_ENCRYPTION_SECRET must be set in production (profile prod)");
-		assertThat(output).contains("APPLICATION FAILED TO START",
-				"AUTH_KEY_ENCRYPTION_SECRET must be set in production (profile prod).");
+		ProductionReadinessException refused = assertThrows(ProductionReadinessException.class,
+				() -> production.run(arguments("test,prod", "", "")));
+
+		// listed with the other problems of this configuration (H2, the test profile's admin password)
+		String missing = "AUTH_KEY_ENCRYPTION_SECRET is not set: set it to the output of `openssl rand -base64 32`,"
+				+ " the same on every instance, and keep it (README, Configuration)";
+		assertThat(refused.problems()).contains(missing);
+		assertThat(output).contains("APPLICATION FAILED TO START", "  - " + missing);
 	}
 
 	private ConfigurableApplicationContext start(String secret, String previous) {

@@ -43,7 +43,12 @@ public final class Instances {
 	}
 
 	public static ConfigurableApplicationContext start(String database, String... arguments) {
-		return startAt(database, (postgres() ? POSTGRES + "?currentSchema=" + database : null), arguments);
+		return startAt(database, (postgres() ? postgresUrl(database) : null), arguments);
+	}
+
+	/** The JDBC URL of a PostgreSQL schema of the postgres profile's database (created by Flyway). */
+	public static String postgresUrl(String schema) {
+		return POSTGRES + "?currentSchema=" + schema;
 	}
 
 	/** With the JDBC URL given (PostgreSQL through a proxy, say); null for the database's own. */
