@@ -74,12 +74,20 @@ public class AuthorizationServerConfig {
 		return (request) -> userInfo.matches(request) ? resolver.resolve(request) : null;
 	}
 
-	/** First of all filters: what fails further in, the security chain included, meets it on the way out. */
+	/** First of all filters: every answer carries the id, and every log line of the request, the guards' too. */
+	@Bean
+	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/** Right inside the request id: what fails further in, the security chain included, meets it on the way out. */
 	@Bean
 	FilterRegistrationBean<DatabaseOutageGuard> databaseOutageGuard() {
 		FilterRegistrationBean<DatabaseOutageGuard> registration = new FilterRegistrationBean<>(
 				new DatabaseOutageGuard());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
@@ -87,7 +95,7 @@ public class AuthorizationServerConfig {
 	FilterRegistrationBean<ProtocolRequestGuard> protocolRequestGuard(AuthorizationServerSettings endpoints) {
 		FilterRegistrationBean<ProtocolRequestGuard> registration = new FilterRegistrationBean<>(
 				new ProtocolRequestGuard(endpoints));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 

@@ -22,9 +22,10 @@ import dev.oauthplatform.auth.protocol.OAuthErrorResponse;
 /**
  * While the database cannot be reached, every request that needs it answers {@code 503} with
  * {@code Retry-After}: RFC 6749's {@code temporarily_unavailable} as JSON, or a short page for a
- * browser; never a 500 with whatever the failure was. Outermost of the filters, because the
- * protocol endpoints' filters let data access exceptions out of the chain; the pool reconnects by
- * itself once the database is back, so the next request after that succeeds.
+ * browser; never a 500 with whatever the failure was. Outermost of the filters but the request
+ * id's (whose header survives the {@code reset()} here), because the protocol endpoints' filters
+ * let data access exceptions out of the chain; the pool reconnects by itself once the database is
+ * back, so the next request after that succeeds.
  */
 final class DatabaseOutageGuard extends OncePerRequestFilter {
 

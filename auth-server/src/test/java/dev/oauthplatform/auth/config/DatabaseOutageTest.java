@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 /**
  * PostgreSQL out of reach: the server reaches it through a relay whose plug the test pulls (every
@@ -51,6 +52,7 @@ class DatabaseOutageTest {
 				.statusCode(503)
 				.header("Retry-After", "5")
 				.header("Cache-Control", "no-store")
+				.header("X-Request-Id", matchesPattern("[A-Za-z0-9_-]{22}"))
 				.body("error", equalTo("temporarily_unavailable"));
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("fails fast").isLessThan(Duration.ofSeconds(8));
 			// a browser sent to authorize by a client not cached: the lookup needs the database
@@ -62,6 +64,7 @@ class DatabaseOutageTest {
 				.then()
 				.statusCode(503)
 				.header("Retry-After", "5")
+				.header("X-Request-Id", matchesPattern("[A-Za-z0-9_-]{22}"))
 				.body(containsString("Temporarily unavailable"));
 
 			plug.plugIn();
