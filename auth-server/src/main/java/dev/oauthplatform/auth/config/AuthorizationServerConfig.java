@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,6 +54,12 @@ public class AuthorizationServerConfig {
 				.jwt((jwt) -> {
 				}));
 		return http.build();
+	}
+
+	/** Picked up by Boot's HTTP server observation filter: http.server.requests names the protocol endpoints. */
+	@Bean
+	ServerRequestObservationConvention protocolEndpointObservations(AuthorizationServerSettings endpoints) {
+		return new ProtocolEndpointObservations(endpoints);
 	}
 
 	@Bean
