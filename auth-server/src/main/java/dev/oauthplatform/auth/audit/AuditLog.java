@@ -54,6 +54,9 @@ public class AuditLog implements SmartLifecycle, DisposableBean {
 
 	private final Object writing = new Object();
 
+	/** What the writer waits on between flushes; notified to stop. */
+	private final Object wakeUp = new Object();
+
 	private volatile boolean running;
 
 	private volatile Thread writer;
@@ -134,12 +137,16 @@ public class AuditLog implements SmartLifecycle, DisposableBean {
 
 	private void writeUntilStopped() {
 		while (this.running) {
-			try {
-				Thread.sleep(this.properties.flushInterval().toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+			synchronized (this.wakeUp) {
+				try {
+					if (this.running) {
+						this.wakeUp.wait(this.properties.flushInterval().toMillis());
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
 			}
 			flush();
 		}
@@ -147,11 +154,15 @@ public class AuditLog implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void stop() {
-		this.running = false;
+		synchronized (this.wakeUp) {
+			this.running = false;
+			this.wakeUp.notifyAll();
+		}
 		Thread thread = this.writer;
 		if (thread != null) {
 			try {
-				thread.join(this.properties.flushInterval().toMillis() + 10_000);
+				// the batch being written, if any
+				thread.join(10_000);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
