@@ -41,6 +41,8 @@ public class AuditLog implements SmartLifecycle, DisposableBean {
 
 	private static final int MAX_QUEUED = 100_000;
 
+	private static final int MAX_ATTEMPTS = 25;
+
 	/** Detail names that could carry a credential: such a detail is never stored. */
 	private static final List<String> SECRET_WORDS = List.of("secret", "password", "token", "code", "credential");
 
@@ -53,6 +55,11 @@ public class AuditLog implements SmartLifecycle, DisposableBean {
 	private final AuditProperties properties;
 
 	private final Object writing = new Object();
+
+	/** A batch whose write failed, written first by the next flush; guarded by {@link #writing}. */
+	private final List<AuditEvent> failed = new ArrayList<>();
+
+	private int failedAttempts;
 
 	/** What the writer waits on between flushes; notified to stop. */
 	private final Object wakeUp = new Object();
@@ -90,11 +97,44 @@ public class AuditLog implements SmartLifecycle, DisposableBean {
 	/** Writes every queued event now (the writer does every flush interval). */
 	public void flush() {
 		synchronized (this.writing) {
-			List<AuditEvent> batch = new ArrayList<>();
-			while (this.queue.drainTo(batch, AuditEvents.MAX_BATCH) > 0) {
-				writeNow(batch);
-				batch.clear();
+			List<AuditEvent> batch = new ArrayList<>(this.failed);
+			this.failed.clear();
+			if (batch.isEmpty()) {
+				this.queue.drainTo(batch, AuditEvents.MAX_BATCH);
 			}
+			while (!batch.isEmpty()) {
+				if (!write(batch)) {
+					return;
+				}
+				batch.clear();
+				this.queue.drainTo(batch, AuditEvents.MAX_BATCH);
+			}
+		}
+	}
+
+	/**
+	 * Writes a batch, or keeps it for the next flush (the database may be restarting): a batch is
+	 * given up, logged, after {@link #MAX_ATTEMPTS} failures.
+	 */
+	private boolean write(List<AuditEvent> batch) {
+		try {
+			this.store.insert(batch);
+			this.failedAttempts = 0;
+			return true;
+		}
+		catch (RuntimeException ex) {
+			this.failedAttempts++;
+			if (this.failedAttempts < MAX_ATTEMPTS && this.running) {
+				logger.warn("Could not write {} audit events (attempt {}), trying again: {}", batch.size(),
+						this.failedAttempts, ex.toString());
+				this.failed.addAll(batch);
+			}
+			else {
+				logger.error("Could not write {} audit events, given up: {}", batch.size(),
+						batch.stream().map(AuditEvent::type).toList(), ex);
+				this.failedAttempts = 0;
+			}
+			return false;
 		}
 	}
 

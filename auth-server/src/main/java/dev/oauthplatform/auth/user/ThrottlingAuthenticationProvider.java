@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import dev.oauthplatform.auth.audit.AuditLog;
@@ -62,7 +64,14 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 	}
 
 	private void audit(AuditType type, Authentication attempt, String address) {
-		this.audit.record(type, attempt.getName(), address, Map.of());
+		this.audit.record(type, attempt.getName(), address, client());
+	}
+
+	/** At the token endpoint (the password grant), the client that sent the user's password. */
+	private static Map<String, String> client() {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		return (current instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated())
+				? Map.of("client_id", client.getName()) : Map.of();
 	}
 
 	@Override

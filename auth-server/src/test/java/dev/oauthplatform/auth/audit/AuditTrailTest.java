@@ -76,8 +76,10 @@ class AuditTrailTest extends HttpTest {
 		passwordGrantFrom(address, cli, username, USER_PASSWORD).then().statusCode(200);
 		passwordGrantFrom(address, cli, username, "not the password at all").then().statusCode(400);
 
-		assertThat(onlyEvent("user.sign_in.succeeded", username, address)).containsEntry("outcome", "success");
-		assertThat(onlyEvent("user.sign_in.failed", username, address)).containsEntry("outcome", "failure");
+		assertThat(onlyEvent("user.sign_in.succeeded", username, address)).containsEntry("outcome", "success")
+			.containsEntry("details", Map.of("client_id", cli.clientId()));
+		assertThat(onlyEvent("user.sign_in.failed", username, address)).containsEntry("outcome", "failure")
+			.containsEntry("details", Map.of("client_id", cli.clientId()));
 	}
 
 	@Test
@@ -87,7 +89,7 @@ class AuditTrailTest extends HttpTest {
 
 		new BrowserFlow(baseUrl(), address).signInFor("/account/apps", username, USER_PASSWORD);
 
-		onlyEvent("user.sign_in.succeeded", username, address);
+		assertThat(onlyEvent("user.sign_in.succeeded", username, address)).containsEntry("details", Map.of());
 	}
 
 	@Test
