@@ -311,6 +311,25 @@ class AuditTrailTest extends HttpTest {
 	}
 
 	@Test
+	void aBatchTheDatabaseRefusedIsWrittenByTheNextFlush() {
+		String actor = "retry-" + UUID.randomUUID();
+		this.audit.flush();
+		this.jdbc.execute("alter table audit_event rename to audit_event_away");
+		try {
+			this.audit.record(AuditType.KEY_ROTATED, actor, null, Map.of());
+			this.audit.flush();
+		}
+		finally {
+			this.jdbc.execute("alter table audit_event_away rename to audit_event");
+		}
+
+		this.audit.flush();
+
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where actor = ?", Integer.class, actor))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void eventsOlderThanTheRetentionArePurged() {
 		String actor = "purge-" + UUID.randomUUID();
 		insert(actor, Instant.now().minus(91, ChronoUnit.DAYS));
