@@ -1,7 +1,6 @@
 package dev.oauthplatform.auth.audit;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -356,7 +355,7 @@ class AuditTrailTest extends HttpTest {
 		finally {
 			instance.close();
 		}
-		try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:" + database, "sa", "");
+		try (Connection connection = Instances.connect(database);
 				Statement statement = connection.createStatement();
 				ResultSet count = statement
 					.executeQuery("select count(*) from audit_event where actor = 'shutdown-test'")) {
