@@ -28,7 +28,8 @@ class StructureTest {
 	private static final String ADMIN_API = "dev.oauthplatform.auth.admin..";
 
 	private static final String[] BUILDING_BLOCKS = { "dev.oauthplatform.auth.protocol..",
-			"dev.oauthplatform.auth.persistence..", "dev.oauthplatform.auth.secret..", "dev.oauthplatform.auth.cluster.." };
+			"dev.oauthplatform.auth.persistence..", "dev.oauthplatform.auth.secret..", "dev.oauthplatform.auth.cluster..",
+			"dev.oauthplatform.auth.audit.." };
 
 	@Test
 	void packagesFormNoCycle() {

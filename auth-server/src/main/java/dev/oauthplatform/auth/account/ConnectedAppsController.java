@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
+import dev.oauthplatform.auth.audit.AuditLog;
+import dev.oauthplatform.auth.audit.AuditType;
 import dev.oauthplatform.auth.client.OAuthClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
 import dev.oauthplatform.auth.consent.Consent;
@@ -56,13 +58,16 @@ class ConnectedAppsController {
 
 	private final ConsentWithdrawal withdrawal;
 
+	private final AuditLog audit;
+
 	ConnectedAppsController(OAuthClientRepository clients, ConsentRepository consents,
-			Authorizations authorizations, ScopeDescriptions scopeDescriptions, ConsentWithdrawal withdrawal) {
+			Authorizations authorizations, ScopeDescriptions scopeDescriptions, ConsentWithdrawal withdrawal, AuditLog audit) {
 		this.clients = clients;
 		this.consents = consents;
 		this.authorizations = authorizations;
 		this.scopeDescriptions = scopeDescriptions;
 		this.withdrawal = withdrawal;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -94,6 +99,7 @@ class ConnectedAppsController {
 		OAuthClient client = this.clients.findByClientId(clientId).orElse(null);
 		boolean revoked = client != null && this.withdrawal.withdraw(user.getName(), client.getId());
 		if (revoked) {
+			this.audit.recordOfUser(AuditType.CONSENT_REVOKED, user.getName(), Map.of("client_id", clientId));
 			redirect.addFlashAttribute("flashMessage", name(client) + " no longer has access.");
 			redirect.addFlashAttribute("flashKind", "success");
 		}

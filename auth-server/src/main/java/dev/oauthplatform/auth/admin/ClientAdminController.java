@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.oauthplatform.auth.audit.AuditType;
 import dev.oauthplatform.auth.client.ClientRegistrar;
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientSecrets;
@@ -46,12 +47,15 @@ class ClientAdminController {
 
 	private final RegistrationCheck registrationCheck;
 
+	private final AdminAudit audit;
+
 	ClientAdminController(ClientRegistrar registrar, ClientSecrets secrets, OAuthClientRepository clients,
-			RegistrationCheck registrationCheck) {
+			RegistrationCheck registrationCheck, AdminAudit audit) {
 		this.registrar = registrar;
 		this.secrets = secrets;
 		this.clients = clients;
 		this.registrationCheck = registrationCheck;
+		this.audit = audit;
 	}
 
 	/** One transaction: a refused post-logout redirect URI or origin leaves no client behind. */
@@ -62,6 +66,7 @@ class ClientAdminController {
 		postLogoutRedirectUris(credentials.clientId(), metadata);
 		allowedCorsOrigins(credentials.clientId(), metadata);
 		OAuthClient client = find(credentials.clientId());
+		this.audit.record(AuditType.CLIENT_CREATED, Map.of("client_id", credentials.clientId()));
 		return ResponseEntity.created(URI.create("/admin/api/clients/" + credentials.clientId()))
 			.header("Cache-Control", "no-store")
 			.body(ClientView.of(client, credentials.clientSecret()));
@@ -121,6 +126,7 @@ class ClientAdminController {
 			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
 		postLogoutRedirectUris(clientId, metadata);
 		allowedCorsOrigins(clientId, metadata);
+		this.audit.record(AuditType.CLIENT_UPDATED, Map.of("client_id", clientId));
 		return ClientView.of(updated);
 	}
 
@@ -141,6 +147,7 @@ class ClientAdminController {
 		if (!this.registrar.delete(clientId)) {
 			throw AdminApiException.notFound("Client '" + clientId + "'");
 		}
+		this.audit.record(AuditType.CLIENT_DELETED, Map.of("client_id", clientId));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -155,6 +162,8 @@ class ClientAdminController {
 		}
 		RotatedSecret rotated = this.secrets.rotate(clientId, grace)
 			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
+		this.audit.record(AuditType.CLIENT_SECRET_ROTATED,
+				Map.of("client_id", rotated.clientId(), "grace_period_seconds", String.valueOf(grace.toSeconds())));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("client_id", rotated.clientId());
 		body.put("client_secret", rotated.clientSecret());

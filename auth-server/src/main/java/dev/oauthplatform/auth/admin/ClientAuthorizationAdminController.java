@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.oauthplatform.auth.audit.AuditType;
 import dev.oauthplatform.auth.client.OAuthClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
 import dev.oauthplatform.auth.token.Authorizations;
@@ -30,11 +32,14 @@ class ClientAuthorizationAdminController {
 
 	private final Authorizations authorizations;
 
+	private final AdminAudit audit;
+
 	ClientAuthorizationAdminController(OAuthClientRepository clients, AppUserRepository users,
-			Authorizations authorizations) {
+			Authorizations authorizations, AdminAudit audit) {
 		this.clients = clients;
 		this.users = users;
 		this.authorizations = authorizations;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -53,6 +58,7 @@ class ClientAuthorizationAdminController {
 		if (!this.authorizations.revokeOfClient(client(clientId).getId(), authorizationId)) {
 			throw AdminApiException.notFound("Authorization '" + authorizationId + "' of this client");
 		}
+		this.audit.record(AuditType.GRANT_REVOKED, Map.of("authorization_id", authorizationId, "client_id", clientId));
 		return ResponseEntity.noContent().build();
 	}
 

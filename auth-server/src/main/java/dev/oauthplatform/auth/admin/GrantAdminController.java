@@ -1,7 +1,9 @@
 package dev.oauthplatform.auth.admin;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.ResponseEntity;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.oauthplatform.auth.audit.AuditType;
 import dev.oauthplatform.auth.client.OAuthClient;
 import dev.oauthplatform.auth.client.OAuthClientRepository;
 import dev.oauthplatform.auth.consent.Consent;
@@ -41,13 +44,16 @@ class GrantAdminController {
 
 	private final ConsentWithdrawal withdrawal;
 
+	private final AdminAudit audit;
+
 	GrantAdminController(AppUserRepository users, OAuthClientRepository clients, ConsentRepository consents,
-			Authorizations authorizations, ConsentWithdrawal withdrawal) {
+			Authorizations authorizations, ConsentWithdrawal withdrawal, AdminAudit audit) {
 		this.users = users;
 		this.clients = clients;
 		this.consents = consents;
 		this.authorizations = authorizations;
 		this.withdrawal = withdrawal;
+		this.audit = audit;
 	}
 
 	@GetMapping("/consents")
@@ -62,13 +68,16 @@ class GrantAdminController {
 	@DeleteMapping("/consents/{clientId}")
 	@Transactional
 	ResponseEntity<Void> revokeConsent(@PathVariable String userId, @PathVariable String clientId) {
-		String principalName = user(userId).getId();
+		AppUser user = user(userId);
+		String principalName = user.getId();
 		OAuthClient client = this.clients.findByClientId(clientId)
 			.orElseThrow(() -> AdminApiException.notFound("Client '" + clientId + "'"));
 		if (!this.withdrawal.hasConsent(principalName, client.getId())) {
 			throw AdminApiException.notFound("Consent of this user to '" + clientId + "'");
 		}
 		this.withdrawal.withdraw(principalName, client.getId());
+		this.audit.record(AuditType.CONSENT_REVOKED, Map.of("user_id", user.getId(), "username", user.getUsername(),
+				"client_id", clientId));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -82,9 +91,25 @@ class GrantAdminController {
 
 	@DeleteMapping("/authorizations/{authorizationId}")
 	ResponseEntity<Void> revokeAuthorization(@PathVariable String userId, @PathVariable String authorizationId) {
-		if (!this.authorizations.revoke(user(userId).getId(), authorizationId)) {
+		AppUser user = user(userId);
+		String clientId = this.authorizations.activeOfUser(user.getId())
+			.stream()
+			.filter((grant) -> grant.id().equals(authorizationId))
+			.findFirst()
+			.map((grant) -> client(grant.registeredClientId()))
+			.map(OAuthClient::getClientId)
+			.orElse(null);
+		if (!this.authorizations.revoke(user.getId(), authorizationId)) {
 			throw AdminApiException.notFound("Authorization '" + authorizationId + "' of this user");
 		}
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("authorization_id", authorizationId);
+		details.put("user_id", user.getId());
+		details.put("username", user.getUsername());
+		if (clientId != null) {
+			details.put("client_id", clientId);
+		}
+		this.audit.record(AuditType.GRANT_REVOKED, details);
 		return ResponseEntity.noContent().build();
 	}
 

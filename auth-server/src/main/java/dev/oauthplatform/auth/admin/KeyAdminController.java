@@ -3,6 +3,7 @@ package dev.oauthplatform.auth.admin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.oauthplatform.auth.audit.AuditType;
 import dev.oauthplatform.auth.key.KeyRotation;
 import dev.oauthplatform.auth.key.SigningKey;
 import dev.oauthplatform.auth.key.SigningKeys;
@@ -25,8 +27,11 @@ class KeyAdminController {
 
 	private final KeyRotation rotation;
 
-	KeyAdminController(KeyRotation rotation) {
+	private final AdminAudit audit;
+
+	KeyAdminController(KeyRotation rotation, AdminAudit audit) {
 		this.rotation = rotation;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -39,10 +44,12 @@ class KeyAdminController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	List<KeyView> rotate(@RequestBody(required = false) RotateRequest request) {
 		RotateRequest rotate = (request != null) ? request : new RotateRequest(null, null, null);
-		return this.rotation.rotate(rotate.algorithms(), rotate.isEmergency(), rotate.activateAfter())
+		List<KeyView> keys = this.rotation.rotate(rotate.algorithms(), rotate.isEmergency(), rotate.activateAfter())
 			.stream()
 			.map(KeyView::of)
 			.toList();
+		this.audit.record(AuditType.KEY_ROTATED, Map.of("emergency", String.valueOf(rotate.isEmergency())));
+		return keys;
 	}
 
 	record RotateRequest(String algorithm, Boolean emergency,

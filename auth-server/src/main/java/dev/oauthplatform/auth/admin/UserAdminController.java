@@ -3,6 +3,7 @@ package dev.oauthplatform.auth.admin;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.oauthplatform.auth.audit.AuditType;
 import dev.oauthplatform.auth.user.AppUser;
 import dev.oauthplatform.auth.user.AppUserRepository;
 import dev.oauthplatform.auth.user.UserAccounts;
@@ -33,15 +35,19 @@ class UserAdminController {
 
 	private final AppUserRepository users;
 
-	UserAdminController(UserAccounts accounts, AppUserRepository users) {
+	private final AdminAudit audit;
+
+	UserAdminController(UserAccounts accounts, AppUserRepository users, AdminAudit audit) {
 		this.accounts = accounts;
 		this.users = users;
+		this.audit = audit;
 	}
 
 	@PostMapping
 	ResponseEntity<UserView> create(@RequestBody NewUser request) {
 		AppUser user = this.accounts.register(request.username(), request.password(), request.email(),
 				request.roles());
+		this.audit.record(AuditType.USER_CREATED, target(user));
 		return ResponseEntity.created(URI.create("/admin/api/users/" + user.getId())).body(UserView.of(user));
 	}
 
@@ -59,23 +65,38 @@ class UserAdminController {
 	/** Changes only the fields given. */
 	@PatchMapping("/{id}")
 	UserView update(@PathVariable String id, @RequestBody UserChange change) {
-		return UserView.of(this.accounts.update(id, change.email(), change.roles(), change.enabled())
-			.orElseThrow(() -> notFound(id)));
+		AppUser user = this.accounts.update(id, change.email(), change.roles(), change.enabled())
+			.orElseThrow(() -> notFound(id));
+		if (Boolean.FALSE.equals(change.enabled())) {
+			this.audit.record(AuditType.USER_DISABLED, target(user));
+		}
+		if (change.email() != null || change.roles() != null || Boolean.TRUE.equals(change.enabled())) {
+			this.audit.record(AuditType.USER_UPDATED, target(user));
+		}
+		return UserView.of(user);
 	}
 
 	/** Also signs the user out everywhere: their grants are revoked. */
 	@PostMapping("/{id}/password")
 	ResponseEntity<Void> resetPassword(@PathVariable String id, @RequestBody PasswordReset reset) {
-		this.accounts.resetPassword(id, reset.password()).orElseThrow(() -> notFound(id));
+		AppUser user = this.accounts.resetPassword(id, reset.password()).orElseThrow(() -> notFound(id));
+		this.audit.record(AuditType.USER_PASSWORD_RESET, target(user));
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id) {
+		AppUser user = this.users.findById(id).orElseThrow(() -> notFound(id));
 		if (!this.accounts.delete(id)) {
 			throw notFound(id);
 		}
+		this.audit.record(AuditType.USER_DELETED, target(user));
 		return ResponseEntity.noContent().build();
+	}
+
+	/** Who an event about a user is about. */
+	static Map<String, String> target(AppUser user) {
+		return Map.of("user_id", user.getId(), "username", user.getUsername());
 	}
 
 	static AdminApiException notFound(String id) {

@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.consent;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.security.core.GrantedAuthority;
@@ -11,6 +12,11 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.oauthplatform.auth.audit.AuditLog;
+import dev.oauthplatform.auth.audit.AuditType;
+import dev.oauthplatform.auth.client.OAuthClient;
+import dev.oauthplatform.auth.client.OAuthClientRepository;
+
 /** The framework's consent store, on our table. */
 @Service
 @Transactional
@@ -18,8 +24,14 @@ public class JpaAuthorizationConsentService implements OAuth2AuthorizationConsen
 
 	private final ConsentRepository consents;
 
-	public JpaAuthorizationConsentService(ConsentRepository consents) {
+	private final OAuthClientRepository clients;
+
+	private final AuditLog audit;
+
+	public JpaAuthorizationConsentService(ConsentRepository consents, OAuthClientRepository clients, AuditLog audit) {
 		this.consents = consents;
+		this.clients = clients;
+		this.audit = audit;
 	}
 
 	@Override
@@ -32,6 +44,11 @@ public class JpaAuthorizationConsentService implements OAuth2AuthorizationConsen
 		consent.setAuthorities(authorities);
 		consent.setGrantedAt(Instant.now());
 		this.consents.save(consent);
+		// the framework saves a consent only when the user allowed it on the consent page
+		this.audit.recordOfUser(AuditType.CONSENT_GRANTED, consent.getPrincipalName(),
+				Map.of("client_id", this.clients.findById(consent.getRegisteredClientId())
+					.map(OAuthClient::getClientId)
+					.orElse(consent.getRegisteredClientId()), "scope", String.join(" ", consent.getScopes())));
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.oauthplatform.auth.audit.AuditLog;
+
 /** How users' passwords are stored and checked. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginThrottleProperties.class)
@@ -26,10 +28,10 @@ class PasswordsConfig {
 	 */
 	@Bean
 	AuthenticationManager userAuthenticationManager(AppUserDetailsService users, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, AuditLog audit) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, audit));
 	}
 
 }

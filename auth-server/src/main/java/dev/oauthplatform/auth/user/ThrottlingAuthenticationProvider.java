@@ -1,8 +1,15 @@
 package dev.oauthplatform.auth.user;
 
+import java.util.Map;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+import dev.oauthplatform.auth.audit.AuditLog;
+import dev.oauthplatform.auth.audit.AuditType;
 
 /**
  * Puts {@link LoginThrottle} in front of the password check shared by the login form and the
@@ -10,7 +17,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * gets no more than the limit through, and a throttled one is refused unhashed, so floods cost no
  * bcrypt. Every attempt whose password is not found right counts as a failure: a wrong password,
  * an unknown username and a disabled account alike, so the throttle does not tell which usernames
- * exist.
+ * exist. Each outcome is audited (succeeded, failed, throttled) under the username typed.
  */
 public final class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -18,28 +25,53 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 
 	private final LoginThrottle throttle;
 
-	public ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+	private final AuditLog audit;
+
+	public ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit) {
 		this.passwords = passwords;
 		this.throttle = throttle;
+		this.audit = audit;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication attempt) {
-		LoginThrottle.Attempt reserved = this.throttle.reserve(attempt.getName(), clientAddress(attempt));
+		String address = clientAddress(attempt);
+		LoginThrottle.Attempt reserved;
+		try {
+			reserved = this.throttle.reserve(attempt.getName(), address);
+		}
+		catch (LoginThrottledException ex) {
+			audit(AuditType.USER_SIGN_IN_THROTTLED, attempt, address);
+			throw ex;
+		}
 		Authentication user;
 		try {
 			user = this.passwords.authenticate(attempt);
 		}
 		catch (RuntimeException ex) {
 			this.throttle.failed(reserved);
+			audit(AuditType.USER_SIGN_IN_FAILED, attempt, address);
 			throw ex;
 		}
 		if (user == null) {
 			this.throttle.failed(reserved);
+			audit(AuditType.USER_SIGN_IN_FAILED, attempt, address);
 			return null;
 		}
 		this.throttle.succeeded(reserved);
+		audit(AuditType.USER_SIGN_IN_SUCCEEDED, attempt, address);
 		return user;
+	}
+
+	private void audit(AuditType type, Authentication attempt, String address) {
+		this.audit.record(type, attempt.getName(), address, client());
+	}
+
+	/** At the token endpoint (the password grant), the client that sent the user's password. */
+	private static Map<String, String> client() {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		return (current instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated())
+				? Map.of("client_id", client.getName()) : Map.of();
 	}
 
 	@Override

@@ -29,12 +29,21 @@ public final class BrowserFlow {
 
 	private final String baseUrl;
 
+	/** The address the browser speaks from, through the proxy the test profile trusts; null for 127.0.0.1. */
+	private final String address;
+
 	public BrowserFlow(String baseUrl) {
+		this(baseUrl, null);
+	}
+
+	public BrowserFlow(String baseUrl, String address) {
 		this.baseUrl = baseUrl;
+		this.address = address;
 	}
 
 	public RequestSpecification browser() {
-		return given().filter(this.cookies).redirects().follow(false);
+		RequestSpecification browser = given().filter(this.cookies).redirects().follow(false);
+		return (this.address != null) ? browser.header("X-Forwarded-For", this.address) : browser;
 	}
 
 	/** GET /oauth2/authorize with these parameters; returns the first response. */

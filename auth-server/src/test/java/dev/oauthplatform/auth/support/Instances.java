@@ -94,6 +94,12 @@ public final class Instances {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
+	/** A connection of the test's own to the database the instances share (to read it after they stopped). */
+	public static Connection connect(String database) throws SQLException {
+		return postgres() ? DriverManager.getConnection(POSTGRES + "?currentSchema=" + database, "postgres", "")
+				: DriverManager.getConnection("jdbc:h2:mem:" + database, "sa", "");
+	}
+
 	/** The schema and everything in it (PostgreSQL); nothing to do for H2's, gone with the JVM. */
 	public static void drop(String database) {
 		if (!postgres()) {

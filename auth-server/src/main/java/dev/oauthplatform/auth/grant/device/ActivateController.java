@@ -72,7 +72,7 @@ class ActivateController {
 				this.verification.approve(found.pending(), user);
 				return "redirect:" + PATH + "/done?result=approved";
 			}
-			this.verification.deny(found.pending());
+			this.verification.deny(found.pending(), user);
 			return "redirect:" + PATH + "/done?result=denied";
 		}
 		catch (OAuth2AuthenticationException ex) {

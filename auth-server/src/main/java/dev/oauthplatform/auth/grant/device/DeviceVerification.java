@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.grant.device;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,9 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
+
+import dev.oauthplatform.auth.audit.AuditLog;
+import dev.oauthplatform.auth.audit.AuditType;
 
 /**
  * What the verification page does with a typed user code: finds the device request it stands for
@@ -33,11 +37,14 @@ class DeviceVerification {
 
 	private final UserCodeAttempts attempts;
 
+	private final AuditLog audit;
+
 	DeviceVerification(OAuth2AuthorizationService authorizations, RegisteredClientRepository clients,
-			UserCodeAttempts attempts) {
+			UserCodeAttempts attempts, AuditLog audit) {
 		this.authorizations = authorizations;
 		this.clients = clients;
 		this.attempts = attempts;
+		this.audit = audit;
 	}
 
 	/** A device request waiting for a person, as the confirmation page shows it. */
@@ -79,14 +86,20 @@ class DeviceVerification {
 			.attribute(Principal.class.getName(), user)
 			.invalidate(authorization.getToken(OAuth2UserCode.class).getToken())
 			.build());
+		this.audit.recordOfUser(AuditType.DEVICE_APPROVED, user.getName(), details(pending));
 	}
 
-	void deny(Pending pending) {
+	void deny(Pending pending, Authentication user) {
 		OAuth2Authorization authorization = pending.authorization();
 		this.authorizations.save(OAuth2Authorization.from(authorization)
 			.invalidate(authorization.getToken(OAuth2UserCode.class).getToken())
 			.invalidate(authorization.getToken(OAuth2DeviceCode.class).getToken())
 			.build());
+		this.audit.recordOfUser(AuditType.DEVICE_DENIED, user.getName(), details(pending));
+	}
+
+	private static Map<String, String> details(Pending pending) {
+		return Map.of("client_id", pending.client().getClientId(), "scope", String.join(" ", pending.scopes()));
 	}
 
 	private Optional<Pending> pending(String userCode) {

@@ -4,6 +4,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.stereotype.Component;
 
+import dev.oauthplatform.auth.audit.AuditLog;
 import dev.oauthplatform.auth.protocol.ProtocolHook;
 import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
 
@@ -16,14 +17,17 @@ class RefreshGrantHooks implements ProtocolHook {
 
 	private final JpaOAuth2AuthorizationService authorizations;
 
-	RefreshGrantHooks(JpaOAuth2AuthorizationService authorizations) {
+	private final AuditLog audit;
+
+	RefreshGrantHooks(JpaOAuth2AuthorizationService authorizations, AuditLog audit) {
 		this.authorizations = authorizations;
+		this.audit = audit;
 	}
 
 	@Override
 	public AuthenticationProvider tokenEndpointProvider(AuthenticationProvider provider) {
 		return (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
-				? new RefreshTokenReuseDetector(provider, this.authorizations) : provider;
+				? new RefreshTokenReuseDetector(provider, this.authorizations, this.audit) : provider;
 	}
 
 }

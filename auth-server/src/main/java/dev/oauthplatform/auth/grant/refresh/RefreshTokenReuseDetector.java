@@ -1,5 +1,7 @@
 package dev.oauthplatform.auth.grant.refresh;
 
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +13,8 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 import org.springframework.util.Assert;
 
+import dev.oauthplatform.auth.audit.AuditLog;
+import dev.oauthplatform.auth.audit.AuditType;
 import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
 
 /**
@@ -28,12 +32,16 @@ final class RefreshTokenReuseDetector implements AuthenticationProvider {
 
 	private final JpaOAuth2AuthorizationService authorizations;
 
+	private final AuditLog audit;
+
 	RefreshTokenReuseDetector(AuthenticationProvider refreshTokenProvider,
-			JpaOAuth2AuthorizationService authorizations) {
+			JpaOAuth2AuthorizationService authorizations, AuditLog audit) {
 		Assert.notNull(refreshTokenProvider, "refreshTokenProvider cannot be null");
 		Assert.notNull(authorizations, "authorizations cannot be null");
+		Assert.notNull(audit, "audit cannot be null");
 		this.refreshTokenProvider = refreshTokenProvider;
 		this.authorizations = authorizations;
+		this.audit = audit;
 	}
 
 	@Override
@@ -41,6 +49,8 @@ final class RefreshTokenReuseDetector implements AuthenticationProvider {
 		OAuth2RefreshTokenAuthenticationToken request = (OAuth2RefreshTokenAuthenticationToken) authentication;
 		if (this.authorizations.revokeFamilyOfRotatedRefreshToken(request.getRefreshToken())) {
 			logger.warn("A rotated-out refresh token was presented again: revoked every token of its grant");
+			String clientId = ((Authentication) request.getPrincipal()).getName();
+			this.audit.record(AuditType.REFRESH_TOKEN_REUSE_DETECTED, clientId, Map.of("client_id", clientId));
 			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
 					"The refresh token was already used; every token of this grant is now revoked", ERROR_URI));
 		}
