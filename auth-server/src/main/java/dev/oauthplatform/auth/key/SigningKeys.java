@@ -44,6 +44,9 @@ public class SigningKeys {
 
 	private volatile JWKSet signing = new JWKSet();
 
+	/** How many keys of each state but RETIRED the last reload found. */
+	private volatile Map<SigningKey.State, Long> live = Map.of();
+
 	/** What the sets above were built from: re-reading an unchanged table parses no key. */
 	private volatile String loadedFrom = "";
 
@@ -87,6 +90,11 @@ public class SigningKeys {
 		return this.signing;
 	}
 
+	/** Keys in this state, as last read (RETIRED ones are not read: always 0). */
+	long count(SigningKey.State state) {
+		return this.live.getOrDefault(state, 0L);
+	}
+
 	/** Under the start-up lock: instances started together on an empty database create one key each, not one each. */
 	@Transactional
 	public void createMissingKeys() {
@@ -120,6 +128,7 @@ public class SigningKeys {
 		if (!fingerprint.equals(this.loadedFrom)) {
 			this.published = new JWKSet(live.stream().map(this::toJwk).toList());
 			this.signing = new JWKSet(newestSigning(live).stream().map(this::toJwk).toList());
+			this.live = live.stream().collect(Collectors.groupingBy(SigningKey::getState, Collectors.counting()));
 			this.loadedFrom = fingerprint;
 		}
 		this.loadedAt = Instant.now();

@@ -28,10 +28,10 @@ class PasswordsConfig {
 	 */
 	@Bean
 	AuthenticationManager userAuthenticationManager(AppUserDetailsService users, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, AuditLog audit) {
+			LoginThrottle throttle, AuditLog audit, SignInMetrics metrics) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, audit));
+		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, audit, metrics));
 	}
 
 }

@@ -17,7 +17,8 @@ import dev.oauthplatform.auth.audit.AuditType;
  * gets no more than the limit through, and a throttled one is refused unhashed, so floods cost no
  * bcrypt. Every attempt whose password is not found right counts as a failure: a wrong password,
  * an unknown username and a disabled account alike, so the throttle does not tell which usernames
- * exist. Each outcome is audited (succeeded, failed, throttled) under the username typed.
+ * exist. Each outcome is audited (succeeded, failed, throttled) under the username typed, and
+ * counted ({@link SignInMetrics}) on the form or password grant channel.
  */
 public final class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -27,10 +28,14 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 
 	private final AuditLog audit;
 
-	public ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit) {
+	private final SignInMetrics metrics;
+
+	public ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit,
+			SignInMetrics metrics) {
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.audit = audit;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -42,6 +47,7 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 		}
 		catch (LoginThrottledException ex) {
 			audit(AuditType.USER_SIGN_IN_THROTTLED, attempt, address);
+			this.metrics.throttled(channel());
 			throw ex;
 		}
 		Authentication user;
@@ -50,17 +56,23 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 		}
 		catch (RuntimeException ex) {
 			this.throttle.failed(reserved);
-			audit(AuditType.USER_SIGN_IN_FAILED, attempt, address);
+			failed(attempt, address);
 			throw ex;
 		}
 		if (user == null) {
 			this.throttle.failed(reserved);
-			audit(AuditType.USER_SIGN_IN_FAILED, attempt, address);
+			failed(attempt, address);
 			return null;
 		}
 		this.throttle.succeeded(reserved);
 		audit(AuditType.USER_SIGN_IN_SUCCEEDED, attempt, address);
+		this.metrics.succeeded(channel());
 		return user;
+	}
+
+	private void failed(Authentication attempt, String address) {
+		audit(AuditType.USER_SIGN_IN_FAILED, attempt, address);
+		this.metrics.failed(channel());
 	}
 
 	private void audit(AuditType type, Authentication attempt, String address) {
@@ -69,9 +81,18 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 
 	/** At the token endpoint (the password grant), the client that sent the user's password. */
 	private static Map<String, String> client() {
+		OAuth2ClientAuthenticationToken client = authenticatedClient();
+		return (client != null) ? Map.of("client_id", client.getName()) : Map.of();
+	}
+
+	/** A client authenticated at the token endpoint sent the password: the password grant; else the login form. */
+	private static SignInMetrics.Channel channel() {
+		return (authenticatedClient() != null) ? SignInMetrics.Channel.PASSWORD_GRANT : SignInMetrics.Channel.FORM;
+	}
+
+	private static OAuth2ClientAuthenticationToken authenticatedClient() {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		return (current instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated())
-				? Map.of("client_id", client.getName()) : Map.of();
+		return (current instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()) ? client : null;
 	}
 
 	@Override

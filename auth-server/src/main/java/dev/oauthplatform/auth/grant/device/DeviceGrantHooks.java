@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.oauthplatform.auth.protocol.ProtocolHook;
+import dev.oauthplatform.auth.user.SignInMetrics;
 
 /**
  * The device authorization grant (RFC 8628): the framework's device authorization endpoint,
@@ -49,13 +50,16 @@ class DeviceGrantHooks implements ProtocolHook {
 
 	private final AuthorizationServerSettings endpoints;
 
+	private final SignInMetrics signIns;
+
 	private final OAuth2DeviceAuthorizationResponseHttpMessageConverter responses = new OAuth2DeviceAuthorizationResponseHttpMessageConverter();
 
 	DeviceGrantHooks(PollingPace pace, OAuth2AuthorizationService authorizations,
-			AuthorizationServerSettings endpoints) {
+			AuthorizationServerSettings endpoints, SignInMetrics signIns) {
 		this.pace = pace;
 		this.authorizations = authorizations;
 		this.endpoints = endpoints;
+		this.signIns = signIns;
 	}
 
 	@Override
@@ -76,7 +80,7 @@ class DeviceGrantHooks implements ProtocolHook {
 	@Override
 	public AuthenticationProvider tokenEndpointProvider(AuthenticationProvider provider) {
 		return (provider instanceof OAuth2DeviceCodeAuthenticationProvider)
-				? new DeviceCodePolling(provider, this.pace, this.authorizations) : provider;
+				? new DeviceCodePolling(provider, this.pace, this.authorizations, this.signIns) : provider;
 	}
 
 	private void recordOrigin(HttpServletRequest request, Authentication authentication) {

@@ -1,5 +1,8 @@
 package dev.oauthplatform.auth.grant.refresh;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.stereotype.Component;
@@ -19,15 +22,20 @@ class RefreshGrantHooks implements ProtocolHook {
 
 	private final AuditLog audit;
 
-	RefreshGrantHooks(JpaOAuth2AuthorizationService authorizations, AuditLog audit) {
+	private final Counter reuses;
+
+	RefreshGrantHooks(JpaOAuth2AuthorizationService authorizations, AuditLog audit, MeterRegistry registry) {
 		this.authorizations = authorizations;
 		this.audit = audit;
+		this.reuses = Counter.builder("oauth.refresh_token.reuse_detected")
+			.description("Rotated-out refresh tokens presented again, each revoking its whole grant")
+			.register(registry);
 	}
 
 	@Override
 	public AuthenticationProvider tokenEndpointProvider(AuthenticationProvider provider) {
 		return (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
-				? new RefreshTokenReuseDetector(provider, this.authorizations, this.audit) : provider;
+				? new RefreshTokenReuseDetector(provider, this.authorizations, this.audit, this.reuses) : provider;
 	}
 
 }

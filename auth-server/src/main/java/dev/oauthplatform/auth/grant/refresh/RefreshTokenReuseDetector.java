@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.grant.refresh;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,8 @@ import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
 /**
  * RFC 9700 §4.14.2: a refresh token that was already rotated out has been copied by someone.
  * Presenting it again revokes the whole family, the attacker's and the legitimate client's tokens
- * alike, since the server cannot tell which of the two is presenting it.
+ * alike, since the server cannot tell which of the two is presenting it. Each time is audited and
+ * counted ({@code oauth.refresh_token.reuse_detected}).
  */
 final class RefreshTokenReuseDetector implements AuthenticationProvider {
 
@@ -34,14 +36,18 @@ final class RefreshTokenReuseDetector implements AuthenticationProvider {
 
 	private final AuditLog audit;
 
+	private final Counter reuses;
+
 	RefreshTokenReuseDetector(AuthenticationProvider refreshTokenProvider,
-			JpaOAuth2AuthorizationService authorizations, AuditLog audit) {
+			JpaOAuth2AuthorizationService authorizations, AuditLog audit, Counter reuses) {
 		Assert.notNull(refreshTokenProvider, "refreshTokenProvider cannot be null");
 		Assert.notNull(authorizations, "authorizations cannot be null");
 		Assert.notNull(audit, "audit cannot be null");
+		Assert.notNull(reuses, "reuses cannot be null");
 		this.refreshTokenProvider = refreshTokenProvider;
 		this.authorizations = authorizations;
 		this.audit = audit;
+		this.reuses = reuses;
 	}
 
 	@Override
@@ -51,6 +57,7 @@ final class RefreshTokenReuseDetector implements AuthenticationProvider {
 			logger.warn("A rotated-out refresh token was presented again: revoked every token of its grant");
 			String clientId = ((Authentication) request.getPrincipal()).getName();
 			this.audit.record(AuditType.REFRESH_TOKEN_REUSE_DETECTED, clientId, Map.of("client_id", clientId));
+			this.reuses.increment();
 			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
 					"The refresh token was already used; every token of this grant is now revoked", ERROR_URI));
 		}
