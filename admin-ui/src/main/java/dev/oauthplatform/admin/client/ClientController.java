@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.oauthplatform.admin.activity.ClientActivity;
 import dev.oauthplatform.admin.api.ServerMetadata;
 import dev.oauthplatform.admin.posture.Posture;
 import dev.oauthplatform.admin.web.Flash;
@@ -18,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One client: its details and posture, edit, enable or disable, the posture fixes, delete. */
+/** One client: its details, posture and latest activity, edit, enable or disable, the posture fixes, delete. */
 @Controller
 class ClientController {
 
@@ -26,9 +27,12 @@ class ClientController {
 
 	private final ServerMetadata server;
 
-	ClientController(ClientsApi clients, ServerMetadata server) {
+	private final ClientActivity activity;
+
+	ClientController(ClientsApi clients, ServerMetadata server, ClientActivity activity) {
 		this.clients = clients;
 		this.server = server;
+		this.activity = activity;
 	}
 
 	@GetMapping("/clients/{clientId}")
@@ -37,6 +41,7 @@ class ClientController {
 		model.addAttribute("client", client);
 		model.addAttribute("posture", Posture.of(client, this.server.grantTypesSupported().orElse(List.of())));
 		model.addAttribute("authorizations", this.clients.authorizations(clientId));
+		model.addAttribute("activity", this.activity.latest(clientId));
 		return "clients/detail";
 	}
 

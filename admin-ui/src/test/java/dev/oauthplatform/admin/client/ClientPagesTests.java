@@ -1,9 +1,11 @@
 package dev.oauthplatform.admin.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +16,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.client.ResourceAccessException;
 
+import dev.oauthplatform.admin.activity.ActivityRow;
+import dev.oauthplatform.admin.activity.ClientActivity;
 import dev.oauthplatform.admin.api.AdminApiException;
 import dev.oauthplatform.admin.api.ServerMetadata;
 
@@ -56,6 +60,14 @@ class ClientPagesTests {
 
 	@MockitoBean
 	ServerMetadata server;
+
+	@MockitoBean
+	ClientActivity activity;
+
+	@BeforeEach
+	void nothingRecordedYet() {
+		given(this.activity.latest(anyString())).willReturn(new ClientActivity.Latest(List.of(), 0, null));
+	}
 
 	@Test
 	void clientListShowsTypePartyAndRedirectUris() throws Exception {
@@ -391,6 +403,34 @@ class ClientPagesTests {
 	void revokedSignInEndsTheSession() throws Exception {
 		given(this.clients.get("legacy")).willThrow(new AdminApiException(401, "invalid_token", "revoked"));
 		this.mvc.perform(get("/clients/legacy").with(oidcLogin())).andExpect(redirectedUrl("/signed-out"));
+	}
+
+	@Test
+	void detailShowsTheClientsLatestActivityAndLeadsToTheRest() throws Exception {
+		given(this.clients.get("legacy")).willReturn(LEGACY);
+		given(this.activity.latest("legacy")).willReturn(new ClientActivity.Latest(List.of(new ActivityRow(
+				Instant.parse("2026-01-31T12:00:00Z"), "client.secret.rotated", "Client secret rotated", "admin",
+				"203.0.113.7", "success", List.of("client_id: legacy", "grace_period_seconds: 3600"))), 35, null));
+		this.mvc.perform(get("/clients/legacy").with(oidcLogin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"client-activity-list\"")))
+			.andExpect(content().string(containsString("<td>Client secret rotated</td>")))
+			.andExpect(content().string(containsString("<li>grace_period_seconds: 3600</li>")))
+			.andExpect(content().string(containsString(
+					"<a id=\"client-activity-more\" href=\"/activity?client_id=legacy\">All 35 events of this client</a>")));
+	}
+
+	@Test
+	void activityThatCannotBeReadIsSaidInItsSectionAndTheRestOfThePageShows() throws Exception {
+		given(this.clients.get("legacy")).willReturn(LEGACY);
+		given(this.activity.latest("legacy")).willReturn(new ClientActivity.Latest(List.of(), 0,
+				"The authorization server could not be reached; try again in a moment."));
+		this.mvc.perform(get("/clients/legacy").with(oidcLogin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"client-activity-problem\"")))
+			.andExpect(content().string(containsString("The activity could not be read: The authorization server could not be reached")))
+			.andExpect(content().string(not(containsString("id=\"client-activity-list\""))))
+			.andExpect(content().string(containsString("id=\"posture\"")));
 	}
 
 }

@@ -249,6 +249,23 @@ class AdminConsoleInChromiumTest {
 
 	@Test
 	@Order(9)
+	void theAdminReadsWhatHappenedOnAClientsPageAndOnTheActivityPage() {
+		String name = "audited " + UUID.randomUUID().toString().substring(0, 8);
+		console.register("m2m", name, List.of());
+		String clientId = console.shownClientId();
+		console.openClient(name);
+		assertThat(console.eventsOnceOneShows("client-activity-list", "Client registered")).isNotEmpty();
+		console.openClientActivity();
+		assertThat(console.eventsOnceOneShows("activity-list", "client_id: " + clientId))
+			.anyMatch((row) -> row.contains("Client registered"));
+		console.openActivity("client.created");
+		assertThat(console.eventsOnceOneShows("activity-list", "client_id: " + clientId))
+			.allMatch((row) -> row.contains("Client registered"));
+		checkAndPhotograph("activity");
+	}
+
+	@Test
+	@Order(10)
 	void theAdminSignsOutOfTheConsoleAndOfAuthServer() {
 		console.signOut();
 		browser.get(platform.adminUi() + "/");

@@ -191,6 +191,41 @@ final class Console {
 		go("save-scope");
 	}
 
+	/** The Activity page, filtered to one type of event. */
+	void openActivity(String type) {
+		go("nav-activity");
+		new Select(this.browser.findElement(By.id("filter-type"))).selectByValue(type);
+		go("filter-activity");
+	}
+
+	/** From a client's page to the Activity page filtered to that client. */
+	void openClientActivity() {
+		go("client-activity-more");
+	}
+
+	/**
+	 * The rows of an events table, once one of them holds the text: auth-server writes its audit
+	 * trail a moment after the fact, so the page is reloaded until then.
+	 */
+	List<String> eventsOnceOneShows(String tableId, String text) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until((ignored) -> {
+			if (events(tableId).stream().anyMatch((row) -> row.contains(text))) {
+				return true;
+			}
+			this.browser.navigate().refresh();
+			return false;
+		});
+		return events(tableId);
+	}
+
+	private List<String> events(String tableId) {
+		return this.browser.findElement(By.id(tableId))
+			.findElements(By.cssSelector("tr[data-type]"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
 	/** Logs out of the console, and confirms on auth-server's page that it should sign out there too. */
 	void signOut() {
 		go("logout");
