@@ -2,18 +2,16 @@ package dev.oauthplatform.auth.user;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import dev.oauthplatform.auth.persistence.Timestamps;
 
 /**
  * The {@code login_failure} table: one row per throttle key, read under a row lock to be changed;
@@ -50,15 +48,15 @@ final class LoginFailureRows {
 			this.jdbc
 				.sql("update login_failure set failures = ?, first_failure_at = ?, last_failure_at = ?,"
 						+ " blocked_until = ?, attempts_in_progress = ?, last_attempt_at = ? where throttle_key = ?")
-				.params(next.failures(), timestamp(next.firstFailureAt()), timestamp(next.lastFailureAt()),
-						timestamp(next.blockedUntil()), next.attemptsInProgress(), timestamp(next.lastAttemptAt()),
+				.params(next.failures(), Timestamps.of(next.firstFailureAt()), Timestamps.of(next.lastFailureAt()),
+						Timestamps.of(next.blockedUntil()), next.attemptsInProgress(), Timestamps.of(next.lastAttemptAt()),
 						row.key())
 				.update();
 		}
 		else {
 			this.jdbc.sql("insert into login_failure (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
-				.params(row.key(), next.failures(), timestamp(next.firstFailureAt()), timestamp(next.lastFailureAt()),
-						timestamp(next.blockedUntil()), next.attemptsInProgress(), timestamp(next.lastAttemptAt()))
+				.params(row.key(), next.failures(), Timestamps.of(next.firstFailureAt()), Timestamps.of(next.lastFailureAt()),
+						Timestamps.of(next.blockedUntil()), next.attemptsInProgress(), Timestamps.of(next.lastAttemptAt()))
 				.update();
 		}
 	}
@@ -83,7 +81,7 @@ final class LoginFailureRows {
 		String sql = "select " + COLUMNS + " from login_failure where"
 				+ " (last_failure_at >= :cutoff or blocked_until >= :cutoff)"
 				+ ((key != null) ? " and throttle_key = :key" : "") + " order by last_failure_at desc";
-		JdbcClient.StatementSpec query = this.jdbc.sql(sql).param("cutoff", timestamp(cutoff));
+		JdbcClient.StatementSpec query = this.jdbc.sql(sql).param("cutoff", Timestamps.of(cutoff));
 		if (key != null) {
 			query = query.param("key", key);
 		}
@@ -94,31 +92,31 @@ final class LoginFailureRows {
 		return this.jdbc
 			.sql("delete from login_failure where last_failure_at < :cutoff"
 					+ " and (blocked_until is null or blocked_until < :cutoff)")
-			.param("cutoff", timestamp(cutoff))
+			.param("cutoff", Timestamps.of(cutoff))
 			.update();
 	}
 
 	/** Records a right password for the username at the address (table {@code known_sign_in}). */
 	void markKnown(String userAtAddress, Instant now) {
 		int updated = this.jdbc.sql("update known_sign_in set last_success_at = ? where throttle_key = ?")
-			.params(timestamp(now), userAtAddress)
+			.params(Timestamps.of(now), userAtAddress)
 			.update();
 		if (updated == 0) {
 			this.jdbc.sql("insert into known_sign_in (throttle_key, last_success_at) values (?, ?)")
-				.params(userAtAddress, timestamp(now))
+				.params(userAtAddress, Timestamps.of(now))
 				.update();
 		}
 	}
 
 	boolean knownSince(String userAtAddress, Instant cutoff) {
 		return this.jdbc.sql("select count(*) from known_sign_in where throttle_key = ? and last_success_at >= ?")
-			.params(userAtAddress, timestamp(cutoff))
+			.params(userAtAddress, Timestamps.of(cutoff))
 			.query(Integer.class)
 			.single() > 0;
 	}
 
 	int deleteKnownBefore(Instant cutoff) {
-		return this.jdbc.sql("delete from known_sign_in where last_success_at < ?").param(timestamp(cutoff)).update();
+		return this.jdbc.sql("delete from known_sign_in where last_success_at < ?").param(Timestamps.of(cutoff)).update();
 	}
 
 	private static LoginFailure failure(ResultSet rs, int row) throws SQLException {
@@ -132,10 +130,5 @@ final class LoginFailureRows {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	/** Typed, so that H2 and PostgreSQL bind it (null included) as {@code timestamp with time zone}. */
-	private static SqlParameterValue timestamp(Instant instant) {
-		return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
-				(instant != null) ? instant.atOffset(ZoneOffset.UTC) : null);
-	}
 
 }

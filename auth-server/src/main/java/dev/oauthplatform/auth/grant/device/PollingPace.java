@@ -1,20 +1,18 @@
 package dev.oauthplatform.auth.grant.device;
 
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.oauthplatform.auth.persistence.Timestamps;
 import dev.oauthplatform.auth.token.TokenHashes;
 
 /**
@@ -70,14 +68,14 @@ class PollingPace {
 			// leaves no trace, so this answer cannot tell which values are codes
 			this.jdbc.sql("insert into device_poll (device_code_hash, last_poll_at, interval_seconds) "
 					+ "select token_hash, ?, ? from oauth_token where token_hash = ? and kind = 'DEVICE_CODE'")
-				.params(timestamp(now), this.interval.toSeconds(), hash)
+				.params(Timestamps.of(now), this.interval.toSeconds(), hash)
 				.update();
 			return false;
 		}
 		boolean tooSoon = last.tooSoonFor(now);
 		long interval = tooSoon ? last.intervalSeconds() + SLOW_DOWN_STEP.toSeconds() : last.intervalSeconds();
 		this.jdbc.sql("update device_poll set last_poll_at = ?, interval_seconds = ? where device_code_hash = ?")
-			.params(timestamp(now), interval, hash)
+			.params(Timestamps.of(now), interval, hash)
 			.update();
 		return tooSoon;
 	}
@@ -95,8 +93,5 @@ class PollingPace {
 
 	}
 
-	private static SqlParameterValue timestamp(Instant instant) {
-		return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, instant.atOffset(ZoneOffset.UTC));
-	}
 
 }

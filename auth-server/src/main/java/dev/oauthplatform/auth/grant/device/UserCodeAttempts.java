@@ -1,19 +1,17 @@
 package dev.oauthplatform.auth.grant.device;
 
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import dev.oauthplatform.auth.persistence.Timestamps;
 
 /**
  * Rations the user codes a signed-in user may try on /activate (RFC 8628 §5.1: the code space is
@@ -74,13 +72,13 @@ class UserCodeAttempts {
 			.orElse(null);
 		if (window == null) {
 			this.jdbc.sql("insert into user_code_attempt (user_id, window_start, failures) values (?, ?, 1)")
-				.params(userId, timestamp(now))
+				.params(userId, Timestamps.of(now))
 				.update();
 			return true;
 		}
 		if (window.endedBy(now, this.properties.wrongUserCodeWindow())) {
 			this.jdbc.sql("update user_code_attempt set window_start = ?, failures = 1 where user_id = ?")
-				.params(timestamp(now), userId)
+				.params(Timestamps.of(now), userId)
 				.update();
 			return true;
 		}
@@ -99,8 +97,5 @@ class UserCodeAttempts {
 
 	}
 
-	private static SqlParameterValue timestamp(Instant instant) {
-		return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, instant.atOffset(ZoneOffset.UTC));
-	}
 
 }
