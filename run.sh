@@ -43,26 +43,27 @@ await_ready() { # await_ready NAME URL PID
   done
   echo "$1 did not start within a minute: see $DATA_DIR/$1.log"; exit 1
 }
-await_ready auth-server http://localhost:9000/actuator/health/readiness "${pids[0]}"
+await_ready auth-server http://localhost:9090/actuator/health/readiness "${pids[0]}"
 
 # resource-api checks reference tokens by introspection, as the client demo data registered for it
 echo "Starting resource-api ..."
 (set -a; . "$DATA_DIR/resource-api-client.env"; set +a
  RESOURCE_DATA_DIR=$DATA_DIR exec "$JAVA" $AUTH_JAVA_OPTS -jar "$RESOURCE_JAR") > "$DATA_DIR/resource-api.log" 2>&1 &
 pids+=($!)
-await_ready resource-api http://localhost:8081/actuator/health "${pids[1]}"
+await_ready resource-api http://localhost:8091/actuator/health/readiness "${pids[1]}"
 
 # admin-ui signs admins in as the confidential client admin-console (its secret is in secrets.env); its sessions live in $DATA_DIR/admin-ui.mv.db
 echo "Starting admin-ui ..."
 CONSOLE_DATA_DIR=$DATA_DIR "$JAVA" $AUTH_JAVA_OPTS -jar "$CONSOLE_JAR" > "$DATA_DIR/admin-ui.log" 2>&1 &
 pids+=($!)
-await_ready admin-ui http://localhost:8080/actuator/health "${pids[2]}"
+await_ready admin-ui http://localhost:8090/actuator/health/readiness "${pids[2]}"
 
 cat <<EOF
 
 auth-server   http://localhost:9000   (discovery: /.well-known/openid-configuration, log: $DATA_DIR/auth-server.log)
 resource-api  http://localhost:8081   (/api/me, /api/notes; log: $DATA_DIR/resource-api.log)
 admin console http://localhost:8080   (sign in as $AUTH_ADMIN_USERNAME; log: $DATA_DIR/admin-ui.log)
+management    http://localhost:9090, :8091, :8090 (the three above): /actuator/health, /actuator/prometheus
 
 Demo user and clients (ids and secrets): $DATA_DIR/demo-clients.env
 Try it:

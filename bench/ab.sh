@@ -24,7 +24,7 @@ measure() { # measure LABEL JAR
   data=$(mktemp -d)
   AUTH_DATA_DIR=$data AUTH_ADMIN_USERNAME=bench AUTH_ADMIN_PASSWORD=bench-password-2026 \
     AUTH_CLIENT_SECRET_PEPPER=ab-pepper BENCH_CLIENT_SECRET=$SECRET \
-    "$JAVA" $AUTH_JAVA_OPTS -jar "$2" --spring.profiles.active=bench --server.port=$PORT \
+    "$JAVA" $AUTH_JAVA_OPTS -jar "$2" --spring.profiles.active=bench --server.port=$PORT --management.server.port=0 \
     --server.address=127.0.0.1 > "$data/log" 2>&1 &
   pid=$!
   until curl -sf -u "bench-m2m:$SECRET" -d grant_type=client_credentials "$URL/token" > /dev/null; do

@@ -27,6 +27,8 @@ die() { say "$*"; exit 1; }
 pid_of() { cat "$DIR/$1.pid" 2>/dev/null || true; }
 alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 instance_port() { echo $((9000 + $1)); }
+# health, readiness and metrics of instance N (9091, 9092): never through the balancer
+instance_management_port() { echo $((9090 + $1)); }
 
 # Starts a command detached (own session, stdin closed, output to its log), writing the pid of the
 # command itself (exec), not of a wrapper: stop-instance --kill then really kills the JVM.
@@ -125,7 +127,7 @@ backend auth_servers
   default-server inter 1s fall 2 rise 2
 EOF
   for n in "${INSTANCES[@]}"; do
-    echo "  server auth$n 127.0.0.1:$(instance_port "$n") check" >> "$DIR/haproxy.cfg"
+    echo "  server auth$n 127.0.0.1:$(instance_port "$n") check port $(instance_management_port "$n")" >> "$DIR/haproxy.cfg"
   done
 }
 
@@ -140,6 +142,7 @@ start_instance() { # start_instance N: start auth-server instance N (no waiting)
     export AUTH_TRUSTED_PROXIES=127.0.0.1/32
     export AUTH_SHUTDOWN_DRAIN_DELAY=${AUTH_SHUTDOWN_DRAIN_DELAY:-3s}
     export AUTH_DATA_DIR=$DIR
+    export MANAGEMENT_PORT=$(instance_management_port "$n") MANAGEMENT_ADDRESS=127.0.0.1
     spawn "$name" "${AUTH_LAUNCH[@]}" --server.port="$(instance_port "$n")" --server.address=127.0.0.1
   )
 }
@@ -187,11 +190,11 @@ up() {
   for n in "${INSTANCES[@]}"; do
     start_instance "$n"
     if [ "${CLUSTER_SERIAL_START:-0}" = 1 ]; then
-      await_ready "auth-$n" "http://127.0.0.1:$(instance_port "$n")/actuator/health/readiness"
+      await_ready "auth-$n" "http://127.0.0.1:$(instance_management_port "$n")/actuator/health/readiness"
     fi
   done
   for n in "${INSTANCES[@]}"; do
-    await_ready "auth-$n" "http://127.0.0.1:$(instance_port "$n")/actuator/health/readiness"
+    await_ready "auth-$n" "http://127.0.0.1:$(instance_management_port "$n")/actuator/health/readiness"
   done
 
   write_haproxy_config
@@ -214,12 +217,13 @@ up() {
     export SPRING_DATASOURCE_USERNAME=$PG_USER
     spawn admin-ui "$JAVA" $AUTH_JAVA_OPTS -jar "$CONSOLE_JAR" --server.port=8080 --spring.profiles.active=postgres
   )
-  await_ready resource-api http://127.0.0.1:8081/actuator/health
-  await_ready admin-ui http://127.0.0.1:8080/actuator/health
+  await_ready resource-api http://127.0.0.1:8091/actuator/health/readiness
+  await_ready admin-ui http://127.0.0.1:8090/actuator/health/readiness
   cat <<EOF
 
 balancer      $BALANCER   (HAProxy, round robin; log: $DIR/haproxy.log)
 auth-server   http://localhost:9001 and http://localhost:9002   (logs: $DIR/auth-1.log, auth-2.log)
+management    http://127.0.0.1:9091 and :9092 (auth-server), :8091 (resource-api), :8090 (console): /actuator/health, /actuator/prometheus
 resource-api  http://localhost:8081   (log: $DIR/resource-api.log)
 admin console http://localhost:8080   (sign in as $AUTH_ADMIN_USERNAME; log: $DIR/admin-ui.log)
 database      postgresql://$PG_USER@$PG_HOST:$PG_PORT/$PG_DB, schema $SCHEMA
@@ -282,7 +286,7 @@ case "${1:-}" in
     alive haproxy || die "not running: scripts/cluster.sh up"
     load_secrets "$DIR"; JAVA=$(newest_java); prepare_launch "$JAVA"; admin_password 2> /dev/null
     start_instance "$2"
-    await_ready "auth-$2" "http://127.0.0.1:$(instance_port "$2")/actuator/health/readiness"
+    await_ready "auth-$2" "http://127.0.0.1:$(instance_management_port "$2")/actuator/health/readiness"
     await_haproxy_up "auth$2"
     ;;
   *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;

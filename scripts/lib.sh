@@ -80,7 +80,7 @@ train_aot_cache() { # train_aot_cache CACHE_FILE COMMAND...
   AUTH_DATA_DIR=$scratch AUTH_CLIENT_SECRET_PEPPER=training BENCH_CLIENT_SECRET=$secret \
     AUTH_ADMIN_USERNAME=trainer AUTH_ADMIN_PASSWORD=training-password-2026 \
     "${@:1:$#-2}" -XX:AOTCacheOutput="$cache" "${@: -2}" --spring.profiles.active=bench \
-    --server.port=$port --server.address=127.0.0.1 > "$scratch/training.log" 2>&1 &
+    --server.port=$port --management.server.port=0 --server.address=127.0.0.1 > "$scratch/training.log" 2>&1 &
   pid=$!
   local url=http://127.0.0.1:$port/oauth2
   for _ in $(seq 1 240); do

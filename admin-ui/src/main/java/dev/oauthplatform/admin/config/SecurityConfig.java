@@ -20,7 +20,7 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations) {
 		http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/signed-out", "/actuator/health")
+				.requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/signed-out", "/actuator/**")
 				.permitAll()
 				.anyRequest().authenticated())
 			.oauth2Login((login) -> login.defaultSuccessUrl("/clients"))

@@ -108,7 +108,7 @@ class SessionSurvivesRestartTests {
 
 	/** admin-ui on this test's H2 file, or under the postgres profile on a schema of its own. */
 	private ConfigurableApplicationContext start() {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--admin-ui.issuer=" + this.authServer.issuer,
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--admin-ui.issuer=" + this.authServer.issuer,
 				"--admin-ui.client-secret=" + CLIENT_SECRET));
 		if (postgres()) {
 			arguments.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + this.schema);

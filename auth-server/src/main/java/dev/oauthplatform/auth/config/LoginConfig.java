@@ -26,7 +26,7 @@ public class LoginConfig {
 			.sessionManagement((sessions) -> sessions.addSessionAuthenticationStrategy(sessionValidity))
 			.authorizeHttpRequests((requests) -> requests
 			// "/login" with any query: a custom failure handler leaves formLogin's permitAll without "/login?error"
-			.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error", "/request-refused", "/css/**",
+			.requestMatchers("/actuator/**", "/error", "/request-refused", "/css/**",
 					"/favicon.ico", "/signout", "/signed-out", "/login")
 			.permitAll()
 			.anyRequest()

@@ -66,7 +66,7 @@ class AdminCliInProductionTest {
 	}
 
 	private ConfigurableApplicationContext start(String... more) {
-		String[] arguments = { "--spring.profiles.active=test,postgres,prod", "--server.port=0",
+		String[] arguments = { "--spring.profiles.active=test,postgres,prod", "--server.port=0", "--management.server.port=0",
 				"--auth.data-dir=" + this.dataDir, "--spring.datasource.url=" + Instances.postgresUrl(this.schema),
 				"--spring.flyway.schemas=" + this.schema, "--auth.bootstrap.admin-password=" + ADMIN_PASSWORD,
 				"--auth.secrets.key-encryption-secret=production-test-key-encryption-secret-0123456789" };

@@ -35,7 +35,7 @@ class FirstStartTest {
 		int port = freePort();
 		CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
 			.supplyAsync(() -> SpringApplication.run(AuthServerApplication.class, "--server.port=" + port,
-					"--spring.profiles.active=test", "--auth.data-dir=" + dataDir,
+					"--management.server.port=0", "--spring.profiles.active=test", "--auth.data-dir=" + dataDir,
 					"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("auth") + ";DB_CLOSE_ON_EXIT=FALSE",
 					"--logging.file.name=target/test-logs/first-start.log"));
 		try {

@@ -15,6 +15,7 @@ import dev.oauthplatform.auth.support.Instances;
 import dev.oauthplatform.auth.support.SecretsSeen;
 
 import static dev.oauthplatform.auth.cluster.CacheCoherenceTest.on;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,7 +57,10 @@ class DrainTest {
 	}
 
 	private static int readiness(ConfigurableApplicationContext instance) {
-		return on(instance).get("/actuator/health/readiness").statusCode();
+		return given().baseUri("http://localhost")
+			.port(Instances.managementPort(instance))
+			.get("/actuator/health/readiness")
+			.statusCode();
 	}
 
 }

@@ -191,8 +191,8 @@ class MetricsTest extends HttpTest {
 		return Map.of("outcome", outcome, "channel", channel);
 	}
 
-	private static String scrape() {
-		return given().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+	private String scrape() {
+		return management().get("/actuator/prometheus").then().statusCode(200).extract().asString();
 	}
 
 	private static double delta(String before, String after, String name, Map<String, String> tags) {

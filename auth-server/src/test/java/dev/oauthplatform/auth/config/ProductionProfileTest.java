@@ -202,8 +202,8 @@ class ProductionProfileTest {
 	}
 
 	private ConfigurableApplicationContext start() {
-		Map<String, String> all = new LinkedHashMap<>(Map.of("server.port", "0", "auth.data-dir",
-				this.dataDir.toString()));
+		Map<String, String> all = new LinkedHashMap<>(Map.of("server.port", "0", "management.server.port", "0",
+				"auth.data-dir", this.dataDir.toString()));
 		all.putAll(this.settings);
 		String[] arguments = all.entrySet()
 			.stream()

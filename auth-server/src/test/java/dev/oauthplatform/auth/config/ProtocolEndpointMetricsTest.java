@@ -21,7 +21,7 @@ class ProtocolEndpointMetricsTest extends HttpTest {
 		given().get("/.well-known/openid-configuration/").then().statusCode(200);
 		given().post("/oauth2/token/made-up-" + System.nanoTime());
 
-		String metrics = given().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+		String metrics = management().get("/actuator/prometheus").then().statusCode(200).extract().asString();
 
 		assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/oauth2/token\"")
 			.containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/.well-known/openid-configuration\"")
@@ -38,7 +38,7 @@ class ProtocolEndpointMetricsTest extends HttpTest {
 			.then()
 			.statusCode(400);
 
-		String metrics = given().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+		String metrics = management().get("/actuator/prometheus").then().statusCode(200).extract().asString();
 
 		assertThat(metrics).containsPattern("oauth_tokens_issued_total\\{[^}]*client_id=\"" + m2m.clientId()
 				+ "\"[^}]*grant_type=\"client_credentials\"[^}]*\\} 2\\.0");

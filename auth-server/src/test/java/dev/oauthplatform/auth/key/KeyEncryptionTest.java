@@ -172,7 +172,7 @@ class KeyEncryptionTest {
 
 	/** Always H2 (even under -Ppostgres): the tests edit rows, which the shared schema must not see. */
 	private String[] arguments(String profiles, String secret, String previous) {
-		return new String[] { "--spring.profiles.active=" + profiles, "--server.port=0",
+		return new String[] { "--spring.profiles.active=" + profiles, "--server.port=0", "--management.server.port=0",
 				"--auth.data-dir=" + this.dataDir,
 				"--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("auth-server"),
 				"--auth.secrets.key-encryption-secret=" + secret,

@@ -130,7 +130,7 @@ class SessionAcrossInstancesTest {
 	 * keys encrypted under another secret.
 	 */
 	private ConfigurableApplicationContext start() {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--auth.data-dir=" + this.dataDir));
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--auth.data-dir=" + this.dataDir));
 		if (postgres()) {
 			arguments.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + this.schema);
 			arguments.add("--spring.flyway.schemas=" + this.schema);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.oauthplatform.auth.client.ClientRegistrar;
@@ -41,6 +42,10 @@ public abstract class HttpTest {
 	@LocalServerPort
 	protected int port;
 
+	/** Health, readiness and metrics answer on this port only. */
+	@LocalManagementPort
+	protected int managementPort;
+
 	@Autowired
 	protected ClientRegistrar registrar;
 
@@ -58,6 +63,11 @@ public abstract class HttpTest {
 
 	protected String baseUrl() {
 		return "http://localhost:" + this.port;
+	}
+
+	/** A request to the management port: health, readiness, liveness, metrics. */
+	protected RequestSpecification management() {
+		return given().baseUri("http://localhost").port(this.managementPort);
 	}
 
 	/** A fresh user, so that tests never share state. */

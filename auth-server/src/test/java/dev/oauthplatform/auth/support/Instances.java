@@ -54,7 +54,8 @@ public final class Instances {
 	/** With the JDBC URL given (PostgreSQL through a proxy, say); null for the database's own. */
 	public static ConfigurableApplicationContext startAt(String database, String url, String... arguments) {
 		List<String> all = new ArrayList<>(List.of("--spring.profiles.active=" + System.getProperty(
-				"spring.profiles.active", "test"), "--server.port=0", "--auth.data-dir=target/test-data/" + database));
+				"spring.profiles.active", "test"), "--server.port=0", "--management.server.port=0",
+				"--auth.data-dir=target/test-data/" + database));
 		if (postgres()) {
 			all.add("--spring.datasource.url=" + url);
 			all.add("--spring.flyway.schemas=" + database);
@@ -92,6 +93,11 @@ public final class Instances {
 
 	public static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/** Where the instance answers health, readiness and metrics. */
+	public static int managementPort(ConfigurableApplicationContext context) {
+		return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
 	}
 
 	/** A connection of the test's own to the database the instances share (to read it after they stopped). */

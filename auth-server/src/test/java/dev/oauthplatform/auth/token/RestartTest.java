@@ -84,7 +84,7 @@ class RestartTest {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(AuthServerApplication.class);
 		String database = "--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("auth-server");
 		boolean postgres = System.getProperty("spring.profiles.active", "").contains("postgres");
-		return builder.run("--server.port=0", "--auth.data-dir=" + this.dataDir,
+		return builder.run("--server.port=0", "--management.server.port=0", "--auth.data-dir=" + this.dataDir,
 				postgres ? "--auth.issuer=http://localhost:9000" : database);
 	}
 

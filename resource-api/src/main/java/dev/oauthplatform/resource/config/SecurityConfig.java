@@ -33,7 +33,7 @@ class SecurityConfig {
 				new JwtAuthenticationProvider(jwtDecoder), new OpaqueTokenAuthenticationProvider(introspector));
 		BearerErrorResponses errors = new BearerErrorResponses();
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+			.requestMatchers("/actuator/**", "/error").permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/notes", "/api/notes/**").hasAuthority("SCOPE_notes.read")
 			.requestMatchers("/api/notes", "/api/notes/**").hasAuthority("SCOPE_notes.write")
 			.anyRequest().authenticated())

@@ -5,6 +5,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,6 +21,10 @@ public abstract class ApiTest {
 	@LocalServerPort
 	protected int port;
 
+	/** Health, probes and metrics answer on this port only. */
+	@LocalManagementPort
+	protected int managementPort;
+
 	@DynamicPropertySource
 	static void trustTheTestIssuer(DynamicPropertyRegistry registry) {
 		registry.add("resource.issuer", issuer::url);
@@ -30,6 +35,11 @@ public abstract class ApiTest {
 	void pointRestAssuredAtTheApi() {
 		RestAssured.port = this.port;
 		RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+	}
+
+	/** A request to the management port. */
+	protected RequestSpecification management() {
+		return given().baseUri("http://localhost").port(this.managementPort);
 	}
 
 	/** A request bearing the given access token. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,9 @@ class IssuerDownTest {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@DynamicPropertySource
 	static void trustAnIssuerThatIsDown(DynamicPropertyRegistry registry) {
 		registry.add("resource.issuer", () -> "http://127.0.0.1:" + unusedPort());
@@ -39,7 +43,7 @@ class IssuerDownTest {
 
 	@Test
 	void startsAndIsHealthyWithoutTheIssuer() {
-		given().get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
+		given().port(this.managementPort).get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
 	}
 
 	@Test

@@ -27,9 +27,9 @@ class ClusterFirstStartTest {
 
 	@Test
 	void bothInstancesFirstStartedAtOnceOnAnEmptySchemaAreReadyAndBootstrappedOnce() {
-		assertThat(Cluster.ready(Cluster.instance(1))).as("instance 1 ready").isTrue();
-		assertThat(Cluster.ready(Cluster.instance(2))).as("instance 2 ready").isTrue();
-		assertThat(Cluster.ready(Cluster.BALANCER)).as("the balancer routes to a ready instance").isTrue();
+		assertThat(Cluster.ready(1)).as("instance 1 ready").isTrue();
+		assertThat(Cluster.ready(2)).as("instance 2 ready").isTrue();
+		assertThat(Cluster.routes()).as("the balancer routes to a ready instance").isTrue();
 
 		assertThat(Cluster.count("select count(*) from app_user where username = 'admin'")).as("admin users").isEqualTo(1);
 		assertThat(Cluster.count("select count(*) from oauth_client where client_id = 'admin-console'"))

@@ -68,7 +68,7 @@ class InstanceStopTest {
 		Thread watcher = new Thread(() -> {
 			while (stopping.get()) {
 				try {
-					if (!Cluster.ready(B) && Flows.clientCredentials(B, machine).statusCode() == 200) {
+					if (!Cluster.ready(2) && Flows.clientCredentials(B, machine).statusCode() == 200) {
 						drained.set(true);
 					}
 				}

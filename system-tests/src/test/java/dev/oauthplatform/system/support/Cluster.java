@@ -25,7 +25,7 @@ import io.restassured.RestAssured;
  * (schema {@code auth}) behind HAProxy on :9000, issuer {@code http://localhost:9000}. Started once
  * per test run with {@code up --fresh} (both instances first-starting at once on an empty schema),
  * stopped with {@code down} when the test JVM exits. Only for the tests tagged {@code cluster}
- * ({@code ./mvnw verify -Pcluster -pl system-tests}): the ports are fixed, 9000-9002, 8080, 8081.
+ * ({@code ./mvnw verify -Pcluster -pl system-tests}): the ports are fixed, 9000-9002, 9091-9092 (management), 8080, 8081, 8090, 8091.
  */
 public final class Cluster {
 
@@ -95,14 +95,22 @@ public final class Cluster {
 		script("start-instance", String.valueOf(n));
 	}
 
-	/** {@code true} when instance {@code n} answers 200 on its readiness probe. */
-	public static boolean ready(String server) {
+	/** {@code true} when instance {@code n} answers 200 on its readiness probe (its management port). */
+	public static boolean ready(int n) {
+		return answers200("http://127.0.0.1:" + (9090 + n) + "/actuator/health/readiness");
+	}
+
+	/** {@code true} when the balancer routes a discovery request to an instance that answers it. */
+	public static boolean routes() {
+		return answers200(BALANCER + "/.well-known/openid-configuration");
+	}
+
+	private static boolean answers200(String url) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		try {
 			return http
-				.send(HttpRequest.newBuilder(URI.create(server + "/actuator/health/readiness"))
-					.timeout(Duration.ofSeconds(5))
-					.build(), HttpResponse.BodyHandlers.discarding())
+				.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.discarding())
 				.statusCode() == 200;
 		}
 		catch (IOException ex) {

@@ -26,13 +26,17 @@ final class Service {
 
 	private final int port;
 
+	/** Health and readiness answer here only. */
+	private final int managementPort;
+
 	private final Process process;
 
 	private final Path log;
 
-	private Service(String name, int port, Process process, Path log) {
+	private Service(String name, int port, int managementPort, Process process, Path log) {
 		this.name = name;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.process = process;
 		this.log = log;
 	}
@@ -48,13 +52,14 @@ final class Service {
 		Path log = Path.of("target", "system-tests", logName + ".log");
 		try {
 			Files.createDirectories(log.getParent());
+			int managementPort = freePort();
 			List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-					jar(module).toString(), "--server.port=" + port));
+					jar(module).toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
 			command.addAll(arguments);
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
-			Service service = new Service(module, port, builder.start(), log);
+			Service service = new Service(module, port, managementPort, builder.start(), log);
 			service.awaitReady();
 			return service;
 		}
@@ -107,7 +112,7 @@ final class Service {
 
 	private void awaitReady() {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/health/readiness")).build();
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
