@@ -255,11 +255,10 @@ class GrafanaDashboardTest extends HttpTest {
 	}
 
 	/**
-	 * What Prometheus reads from this server. The one place that knows where the actuator is
-	 * served: should it move to a management port of its own, only this changes.
+	 * What Prometheus reads from this server, on its management port.
 	 */
 	private String scrape() {
-		return given().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+		return management().get("/actuator/prometheus").then().statusCode(200).extract().asString();
 	}
 
 	/** Each metric's samples, as their labels. */
