@@ -32,6 +32,9 @@ class DrainBeforeStop implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Set once this stopped: a start after that (a context stopped and started again) says ready again. */
+	private volatile boolean refused;
+
 	DrainBeforeStop(ShutdownProperties properties, ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.events = events;
@@ -40,11 +43,17 @@ class DrainBeforeStop implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+		if (this.refused) {
+			// Boot says ACCEPTING_TRAFFIC once, when the application is ready; not after a restart
+			this.refused = false;
+			AvailabilityChangeEvent.publish(this.events, this, ReadinessState.ACCEPTING_TRAFFIC);
+		}
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
+		this.refused = true;
 		AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC);
 		if (!this.properties.drainDelay().isNegative() && !this.properties.drainDelay().isZero()) {
 			logger.info("Refusing traffic; serving for {} more before stopping", this.properties.drainDelay());

@@ -56,6 +56,21 @@ class DrainTest {
 		}
 	}
 
+	@Test
+	void anInstanceStoppedAndStartedAgainIsReadyAgain() {
+		String database = Instances.freshDatabase();
+		try (ConfigurableApplicationContext instance = Instances.start(database)) {
+			// what Spring's test framework does to a cached context another test class is not using:
+			// its web servers stop and start again (on new ports when they were random)
+			instance.stop();
+			instance.start();
+			assertThat(readiness(instance)).as("readiness once started again").isEqualTo(200);
+		}
+		finally {
+			Instances.drop(database);
+		}
+	}
+
 	private static int readiness(ConfigurableApplicationContext instance) {
 		return given().baseUri("http://localhost")
 			.port(Instances.managementPort(instance))
