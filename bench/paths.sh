@@ -88,6 +88,10 @@ wrk_one() { # wrk_one SERVER PATH NOTE SCRIPT URL -- ARGS (the measured run only
     ROWS+=("| $server | $path | - | - | - | wrk failed | $note |"); log "wrk failed: $(head -3 "$out")"; return
   fi
   local bad; bad=$(( $(field "$out" bad) + $(field "$out" socket_errors) ))
+  if [ "$(field "$out" requests)" = 0 ]; then   # nothing answered within the run: no figure at all
+    log "  no answer in ${DURATION}s"
+    ROWS+=("| $server | $path | 0 | - | - | no answer in ${DURATION}s | $note |"); return
+  fi
   log "  $(field "$out" rps) req/s, p50 $(field "$out" p50_ms) ms, p99 $(field "$out" p99_ms) ms, bad $bad $(grep -m1 '^first bad' "$out" || true)"
   ROWS+=("| $server | $path | $(field "$out" rps) | $(field "$out" p50_ms) | $(field "$out" p99_ms) | $bad | $note |")
 }

@@ -57,7 +57,7 @@ start() {
 # for offline_access), following redirects by hand until the redirect to the client's
 # redirect_uri; then the code exchange. Prints the refresh token.
 refresh_token() {
-  local jar verifier challenge loc code prompt _
+  local jar verifier challenge loc code prompt page _
   jar=$(mktemp)
   verifier=$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
   challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | base64 -w0 | tr '+/' '-_' | tr -d '=')
@@ -66,8 +66,9 @@ refresh_token() {
     case "$loc" in http://127.0.0.1/cb*) break ;; http*) ;; *) loc="$BASE$loc" ;; esac
     case "$loc" in
       */interaction/*)
-        prompt=login
-        curl -s -b "$jar" -c "$jar" "$loc" | grep -q 'name="prompt" value="consent"' && prompt=consent
+        prompt=login   # (the page into a variable: grep -q in a pipe + pipefail misreads a match)
+        page=$(curl -s -b "$jar" -c "$jar" "$loc")
+        case "$page" in *'name="prompt" value="consent"'*) prompt=consent ;; esac
         loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" -c "$jar" -d "prompt=$prompt" \
           -d login=bench -d password=bench "$loc") ;;
       *) loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" -c "$jar" "$loc") ;;
