@@ -30,7 +30,7 @@ PEER_NODE="bench/peers/node-oidc-provider.sh"
 PEER_KC="$SHARED/peers/keycloak.sh"
 
 pg_reset_schema() { # pg_reset_schema NAME [create]: drop it (and recreate it empty)
-  psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $1 CASCADE" >/dev/null
+  PGOPTIONS=--client-min-messages=warning psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $1 CASCADE" >/dev/null
   [ "${2:-}" = create ] && psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $1" >/dev/null
   return 0
 }

@@ -8,6 +8,8 @@
 #     -l LABEL    appended to the plot's title (e.g. "noisy, shared machine")
 #     -o PNG      the plot (default docs/warmup.png); the CSV goes to $BENCH_CACHE/warmup/
 #     --postgres  auth-server (and Keycloak) on PostgreSQL, as bench/paths.sh --postgres
+#     --replot CSV  no runs: draw the plot again from a CSV this script wrote (-l, -o apply; the
+#                 date in the title is the CSV's; add --postgres if the CSV was a PostgreSQL run)
 # For each server in turn: a fresh process (auth-server: new data directory or schema; Keycloak:
 # a JVM restart on its existing dev database, as ../shared/bench/peers/keycloak.sh does; the node
 # provider: a new process), then, as soon as the start script has had its first token, WINDOWS
@@ -19,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WINDOWS=12 SECS=5 PG=0 LABEL="" PNG=docs/warmup.png SERVERS=()
+WINDOWS=12 SECS=5 PG=0 LABEL="" PNG=docs/warmup.png SERVERS=() REPLOT=
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) WINDOWS="$2"; shift 2 ;;
@@ -27,6 +29,7 @@ while [ $# -gt 0 ]; do
     -l) LABEL="$2"; shift 2 ;;
     -o) PNG="$2"; shift 2 ;;
     --postgres) PG=1; shift ;;
+    --replot) REPLOT="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) SERVERS+=("$1"); shift ;;
@@ -34,11 +37,40 @@ while [ $# -gt 0 ]; do
 done
 [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(auth-server keycloak node-oidc-provider)
 . bench/lib-paths.sh
+
+plot_csv() { # one line per server from $CSV: x = end of the window (s since the first token), y = req/s
+  for s in "${SERVERS[@]}"; do awk -F, -v s="$s" '$1 == s { print $4, $5 }' "$CSV" > "$DIR/$s.dat"; done
+  plots=""
+  for s in "${SERVERS[@]}"; do plots+="${plots:+, }'$DIR/$s.dat' using 1:2 with linespoints lw 2 pt 7 title '$s'"; done
+  TITLE="client_credentials req/s per ${SECS} s window from a fresh start ($DB; ${DAY:-$(date -u +%Y-%m-%d)}${LABEL:+; $LABEL})"
+  mkdir -p "$(dirname "$PNG")"
+  gnuplot <<GP
+set terminal pngcairo size 1000,560 font "sans,11" noenhanced
+set output '$PNG'
+set title "$TITLE"
+set xlabel "seconds since the server's first token (end of each ${SECS} s wrk -t2 -c16 run)"
+set ylabel "requests/s"
+set yrange [0:*]
+set xrange [0:*]
+set grid
+set key left top
+plot $plots
+GP
+  log "plot $PNG"
+}
 [ "$SECS" -le 20 ] || die "keep each load run at most 20 s"
-need_cmd wrk; need_cmd jq; need_cmd curl; need_cmd bc; need_cmd gnuplot gnuplot-nox
+need_cmd gnuplot gnuplot-nox
+DB=H2; [ "$PG" = 1 ] && DB=PostgreSQL
+if [ -n "$REPLOT" ]; then
+  CSV=$REPLOT DIR=$(mktemp -d)
+  mapfile -t SERVERS < <(awk -F, 'NR > 1 && !seen[$1]++ { print $1 }' "$CSV")
+  SECS=$(awk -F, 'NR == 2 { printf "%.0f", $4 - $3 }' "$CSV")
+  DAY=$(basename "$CSV" | sed -n 's/^warmup-\([0-9]\{4\}\)\([0-9]\{2\}\)\([0-9]\{2\}\)T.*/\1-\2-\3/p')
+  plot_csv; exit 0
+fi
+need_cmd wrk; need_cmd jq; need_cmd curl; need_cmd bc
 [ "$PG" = 1 ] && need_cmd psql postgresql-client
 
-DB=H2; [ "$PG" = 1 ] && DB=PostgreSQL
 STAMP=$(date -u +%Y%m%dT%H%MZ)
 DIR=$BENCH_CACHE/warmup
 mkdir -p "$DIR"
@@ -78,24 +110,6 @@ for s in "${SERVERS[@]}"; do
   cleanup; CURRENT=""
 done
 cp "$CSV" "$DIR/warmup-latest.csv"
-
-# One line per server: x = end of the window (s since the first token), y = req/s.
-for s in "${SERVERS[@]}"; do awk -F, -v s="$s" '$1 == s { print $4, $5 }' "$CSV" > "$DIR/$s.dat"; done
-plots=""
-for s in "${SERVERS[@]}"; do plots+="${plots:+, }'$DIR/$s.dat' using 1:2 with linespoints lw 2 pt 7 title '$s'"; done
-TITLE="client\\_credentials req/s per ${SECS} s window from a fresh start ($DB; $(date -u +%Y-%m-%d)${LABEL:+; $LABEL})"
-mkdir -p "$(dirname "$PNG")"
-gnuplot <<GP
-set terminal pngcairo size 1000,560 font "sans,11"
-set output '$PNG'
-set title "$TITLE"
-set xlabel "seconds since the server's first token (end of each ${SECS} s wrk -t2 -c16 run)"
-set ylabel "requests/s"
-set yrange [0:*]
-set xrange [0:*]
-set grid
-set key left top
-plot $plots
-GP
-log "CSV $CSV, plot $PNG"
+plot_csv
+log "CSV $CSV"
 cat "$CSV"
