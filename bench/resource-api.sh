@@ -43,7 +43,7 @@ AUTH_PID=$!
 # The JDK's AOT cache (JDK 25+) for resource-api: trained once per jar on a scratch run that loads
 # /api/me, kept beside the extracted jar (the cache is valid for that exact classpath only).
 API_LAUNCH=("$JAVA" $RESOURCE_JAVA_OPTS)
-aot_dir=$(dirname "$JAR")/aot-bench
+aot_dir=$(dirname "$JAR")/aot-$(basename "$JAR" .jar)
 wait_for_token() {
   until curl -sf -u "bench-m2m:$BENCH_CLIENT_SECRET" -d grant_type=client_credentials "$AUTH_URL/oauth2/token" > /dev/null; do
     kill -0 "$AUTH_PID" 2>/dev/null || { cat "$DATA/auth-server.log" >&2; exit 1; }
@@ -87,7 +87,7 @@ echo "resource-api: ${API_LAUNCH[*]}" >&2
 start=$(date +%s.%N)
 start_api "$DATA/resource-api.log"
 code=$(curl -s -o "$DATA/me.json" -w '%{http_code}' -H "Authorization: Bearer $ACCESS" "$API_URL/api/me")
-LAUNCH=$(echo "$(date +%s.%N) - $start" | bc)
+LAUNCH=$(printf "%.1f" "$(echo "$(date +%s.%N) - $start" | bc)")
 [ "$code" = 200 ] || { echo "GET /api/me answered $code" >&2; cat "$DATA/me.json" "$DATA/resource-api.log" >&2; exit 1; }
 echo "launch to first /api/me: ${LAUNCH}s; $(cat "$DATA/me.json")" >&2
 grep -m1 "JCA provider" "$DATA/resource-api.log" >&2 || true
