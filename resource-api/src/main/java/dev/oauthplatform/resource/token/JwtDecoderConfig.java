@@ -8,6 +8,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +33,14 @@ import org.springframework.web.client.RestClient;
  * JWT access tokens, verified locally. The issuer's keys are found lazily (the first token, not
  * start-up, needs auth-server), cached, and refetched when a token names an unknown {@code kid}:
  * a key rotation at auth-server needs no restart here. Only ES256 and RS256 verify, so
- * {@code alg: none} and HS256-with-the-public-key tricks fail.
+ * {@code alg: none} and HS256-with-the-public-key tricks fail. Signatures verify with the native
+ * provider where it loads ({@link NativeCrypto}), and a token already verified is answered from
+ * {@link VerifiedJwtCache} (its key and claims still checked on every request).
  */
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfig {
+
+	private static final Log logger = LogFactory.getLog(JwtDecoderConfig.class);
 
 	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
@@ -44,16 +50,24 @@ class JwtDecoderConfig {
 
 	@Bean
 	JwtDecoder jwtDecoder(TokenProperties properties) {
+		logger.info("JCA provider for token signatures: " + NativeCrypto.installIfAvailable());
 		IssuerDiscovery discovery = new IssuerDiscovery(restClient());
 		return new SupplierJwtDecoder(() -> {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(discovery, properties))
+			JWKSource<SecurityContext> keys = keys(discovery, properties);
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
 				.jwsAlgorithms((algorithms) -> {
 					algorithms.add(SignatureAlgorithm.ES256);
 					algorithms.add(SignatureAlgorithm.RS256);
 				})
 				.build();
-			decoder.setJwtValidator(validator(properties));
-			return decoder;
+			OAuth2TokenValidator<Jwt> validator = validator(properties);
+			decoder.setJwtValidator(validator);
+			TokenProperties.Jwks jwks = properties.jwks();
+			if (jwks.verifiedTokenCacheSize() <= 0) {
+				return decoder;
+			}
+			// a token seen before skips parsing and the signature, never the key and claim checks
+			return new VerifiedJwtCache(decoder, keys, validator, jwks.verifiedTokenCacheSize(), jwks.cacheTtl());
 		});
 	}
 

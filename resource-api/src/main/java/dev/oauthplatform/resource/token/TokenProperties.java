@@ -24,9 +24,11 @@ public record TokenProperties(@DefaultValue("http://localhost:9000") String issu
 	 * @param cacheTtl how long fetched keys are used before the JWKS is read again
 	 * @param refreshMinInterval an unknown {@code kid} refetches at most twice per interval
 	 * @param outageTolerance while the issuer does not answer, the last keys fetched stay in use this long
+	 * @param verifiedTokenCacheSize how many verified tokens are remembered (each at most {@code cacheTtl}),
+	 * so a token presented again skips its signature check but not its key and claim checks; 0: none
 	 */
 	record Jwks(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("30s") Duration refreshMinInterval,
-			@DefaultValue("1h") Duration outageTolerance) {
+			@DefaultValue("1h") Duration outageTolerance, @DefaultValue("10000") int verifiedTokenCacheSize) {
 	}
 
 	/**
