@@ -56,6 +56,16 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 		.build();
 
 	/**
+	 * The same clients by their internal id (every stored authorization names its client so):
+	 * emptied on every eviction, clients change rarely, and a change of client_id must not leave
+	 * the old one behind here.
+	 */
+	private final Cache<String, RegisteredClient> byId = Caffeine.newBuilder()
+		.expireAfterWrite(CACHE_TTL)
+		.maximumSize(10_000)
+		.build();
+
+	/**
 	 * Counts evictions: a lookup that read the row before an eviction must not cache what it read
 	 * after it (the announcement of a commit can arrive between its read and its put).
 	 */
@@ -78,12 +88,14 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 	public void evict(String clientId) {
 		this.evictions.incrementAndGet();
 		this.byClientId.invalidate(clientId);
+		this.byId.invalidateAll();
 		this.browserOrigins.evict();
 	}
 
 	private void evictAll() {
 		this.evictions.incrementAndGet();
 		this.byClientId.invalidateAll();
+		this.byId.invalidateAll();
 		this.browserOrigins.evict();
 	}
 
@@ -112,10 +124,25 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 		throw new UnsupportedOperationException("Clients are changed through ClientRegistrar");
 	}
 
+	/** Cached as {@link #findByClientId}: every refresh, code exchange and introspection asks. */
 	@Override
-	@Transactional(readOnly = true)
 	public RegisteredClient findById(String id) {
-		return this.clients.findById(id).filter(OAuthClient::isEnabled).map(this::toRegisteredClient).orElse(null);
+		RegisteredClient cached = this.byId.getIfPresent(id);
+		if (cached != null) {
+			return cached;
+		}
+		long evictionsBefore = this.evictions.get();
+		RegisteredClient client = this.clients.findById(id)
+			.filter(OAuthClient::isEnabled)
+			.map(this::toRegisteredClient)
+			.orElse(null);
+		if (client != null && this.evictions.get() == evictionsBefore) {
+			this.byId.put(id, client);
+			if (this.evictions.get() != evictionsBefore) {
+				this.byId.invalidate(id);
+			}
+		}
+		return client;
 	}
 
 	/** Unknown and disabled clients are not cached: they are looked up every time. */

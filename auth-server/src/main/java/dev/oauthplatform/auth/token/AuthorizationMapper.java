@@ -2,10 +2,12 @@ package dev.oauthplatform.auth.token;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,6 +30,12 @@ final class AuthorizationMapper {
 	/** Carries the row version from a read to the save that follows it (optimistic locking). */
 	static final String VERSION_ATTRIBUTE = AuthorizationMapper.class.getName() + ".version";
 
+	/**
+	 * Carries what the read found of each token (hash to kind, expiry and metadata) to the save
+	 * that follows it, which then writes only what changed without reading the row again.
+	 */
+	static final String KNOWN_TOKENS_ATTRIBUTE = AuthorizationMapper.class.getName() + ".tokens";
+
 	/** A pending consent's state lives no longer than a user deciding. */
 	private static final Duration STATE_TTL = Duration.ofMinutes(10);
 
@@ -42,10 +50,15 @@ final class AuthorizationMapper {
 			.authorizedScopes(split(record.authorizedScopes))
 			.attributes((attributes) -> attributes.putAll(this.json.read(record.attributes)))
 			.attribute(VERSION_ATTRIBUTE, record.version);
+		Map<String, String> known = new HashMap<>();
 		for (IssuedToken token : record.tokens) {
 			String value = token.tokenHash.equals(knownHash) ? knownValue : TokenHashes.placeholder(token.tokenHash);
 			addToken(builder, token, value);
+			if (token.kind != TokenKind.ROTATED_REFRESH) {
+				known.put(token.tokenHash, fingerprint(token));
+			}
 		}
+		builder.attribute(KNOWN_TOKENS_ATTRIBUTE, known);
 		return builder.build();
 	}
 
@@ -96,6 +109,45 @@ final class AuthorizationMapper {
 			.filter(Objects::nonNull)
 			.max(Instant::compareTo)
 			.orElse(now.plus(STATE_TTL));
+	}
+
+	/**
+	 * What saving the authorization changes in rows read as {@code known}: tokens added, tokens
+	 * whose kind, expiry or metadata changed, tokens gone and refresh tokens rotated out.
+	 */
+	Changes changes(OAuth2Authorization authorization, Map<String, String> known, Instant now) {
+		Map<String, IssuedToken> wanted = wantedTokens(authorization, now);
+		Changes changes = new Changes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+				String.join(" ", authorization.getAuthorizedScopes()), this.json.write(storableAttributes(authorization)),
+				wanted.values()
+					.stream()
+					.map((token) -> token.expiresAt)
+					.filter(Objects::nonNull)
+					.max(Instant::compareTo)
+					.orElse(now.plus(STATE_TTL)));
+		known.forEach((hash, fingerprint) -> {
+			if (!wanted.containsKey(hash)) {
+				(fingerprint.startsWith(TokenKind.REFRESH.name() + "|") ? changes.rotated : changes.removed).add(hash);
+			}
+		});
+		for (IssuedToken token : wanted.values()) {
+			String before = known.get(token.tokenHash);
+			if (before == null) {
+				changes.added.add(token);
+			}
+			else if (!before.equals(fingerprint(token))) {
+				changes.changed.add(token);
+			}
+		}
+		return changes;
+	}
+
+	record Changes(List<IssuedToken> added, List<IssuedToken> changed, List<String> removed, List<String> rotated,
+			String authorizedScopes, String attributes, Instant expiresAt) {
+	}
+
+	private static String fingerprint(IssuedToken token) {
+		return token.kind + "|" + token.expiresAt + "|" + token.metadata;
 	}
 
 	private static void merge(AuthorizationRecord record, IssuedToken wanted) {
@@ -159,6 +211,7 @@ final class AuthorizationMapper {
 		Map<String, Object> attributes = new HashMap<>(authorization.getAttributes());
 		attributes.remove(OAuth2ParameterNames.STATE);
 		attributes.remove(VERSION_ATTRIBUTE);
+		attributes.remove(KNOWN_TOKENS_ATTRIBUTE);
 		return attributes;
 	}
 

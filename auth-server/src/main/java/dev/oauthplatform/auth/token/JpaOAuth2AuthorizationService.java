@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.token;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
@@ -84,9 +85,14 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	 * insert its new tokens under a grant deleted a moment before (a foreign-key failure, a 500).
 	 */
 	private void write(OAuth2Authorization authorization) {
+		Long readVersion = authorization.getAttribute(AuthorizationMapper.VERSION_ATTRIBUTE);
+		Map<String, String> known = authorization.getAttribute(AuthorizationMapper.KNOWN_TOKENS_ATTRIBUTE);
+		if (readVersion != null && known != null) {
+			update(authorization, readVersion, known);
+			return;
+		}
 		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId(),
 				LockModeType.PESSIMISTIC_WRITE);
-		Long readVersion = authorization.getAttribute(AuthorizationMapper.VERSION_ATTRIBUTE);
 		if (record == null && readVersion != null) {
 			// it was read from the database and is gone: revoked meanwhile (reuse detection, an
 			// admin), and a revoked grant is never written back to life
@@ -103,6 +109,64 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 				throw concurrentUse();
 			}
 			this.mapper.copy(authorization, record, Instant.now());
+		}
+	}
+
+	/**
+	 * An authorization read before: no second read, locked or not. The grant's row is updated
+	 * first, on the version read, which takes its lock: of two saves of one read (two requests
+	 * spending one code or refresh token) the second finds the version gone and changes nothing,
+	 * and a grant revoked meanwhile has no row left to update, so no token is written under it.
+	 * Then only the tokens that changed: those gone deleted, the refresh token rotated out
+	 * relabelled, the new ones inserted (one JDBC batch).
+	 */
+	private void update(OAuth2Authorization authorization, long readVersion, Map<String, String> known) {
+		Instant now = Instant.now();
+		AuthorizationMapper.Changes changes = this.mapper.changes(authorization, known, now);
+		int updated = this.entityManager
+			.createQuery("update AuthorizationRecord a set a.version = a.version + 1, "
+					+ "a.registeredClientId = :client, a.principalName = :principal, a.grantType = :grantType, "
+					+ "a.authorizedScopes = :scopes, a.attributes = :attributes, a.updatedAt = :now, "
+					+ "a.expiresAt = case when a.expiresAt > :expiresAt then a.expiresAt else :expiresAt end "
+					+ "where a.id = :id and a.version = :version")
+			.setParameter("client", authorization.getRegisteredClientId())
+			.setParameter("principal", authorization.getPrincipalName())
+			.setParameter("grantType", authorization.getAuthorizationGrantType().getValue())
+			.setParameter("scopes", changes.authorizedScopes())
+			.setParameter("attributes", changes.attributes())
+			.setParameter("now", now)
+			.setParameter("expiresAt", changes.expiresAt())
+			.setParameter("id", authorization.getId())
+			.setParameter("version", readVersion)
+			.executeUpdate();
+		if (updated == 0) {
+			throw concurrentUse();
+		}
+		if (!changes.removed().isEmpty()) {
+			this.entityManager.createQuery("delete from IssuedToken t where t.tokenHash in :hashes")
+				.setParameter("hashes", changes.removed())
+				.executeUpdate();
+		}
+		if (!changes.rotated().isEmpty()) {
+			this.entityManager.createQuery("update IssuedToken t set t.kind = :rotated where t.tokenHash in :hashes")
+				.setParameter("rotated", TokenKind.ROTATED_REFRESH)
+				.setParameter("hashes", changes.rotated())
+				.executeUpdate();
+		}
+		for (IssuedToken token : changes.changed()) {
+			this.entityManager
+				.createQuery("update IssuedToken t set t.kind = :kind, t.metadata = :metadata, t.expiresAt = :expiresAt "
+						+ "where t.tokenHash = :hash")
+				.setParameter("kind", token.kind)
+				.setParameter("metadata", token.metadata)
+				.setParameter("expiresAt", token.expiresAt)
+				.setParameter("hash", token.tokenHash)
+				.executeUpdate();
+		}
+		AuthorizationRecord record = this.entityManager.getReference(AuthorizationRecord.class, authorization.getId());
+		for (IssuedToken token : changes.added()) {
+			token.authorization = record;
+			this.entityManager.persist(token);
 		}
 	}
 
@@ -130,6 +194,11 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	 */
 	@Override
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		if ((tokenType == null || OAuth2TokenType.ACCESS_TOKEN.equals(tokenType))
+				&& StatelessAccessTokens.looksStateless(token)) {
+			// a client_credentials JWT has no row to look for: its signature and the deny list answer
+			return this.statelessTokens.find(token);
+		}
 		String hash = TokenHashes.hash(token);
 		AuthorizationRecord record = this.entityManager
 			.createQuery("select a from AuthorizationRecord a join fetch a.tokens where a.id = "
@@ -225,9 +294,16 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		};
 	}
 
+	/** Whether this refusal is the loser's of two requests spending one code or token at once. */
+	public static boolean isConcurrentUse(OAuth2AuthenticationException ex) {
+		return CONCURRENT_USE.equals(ex.getError().getDescription());
+	}
+
+	private static final String CONCURRENT_USE = "The grant was used by a concurrent request";
+
 	private static OAuth2AuthenticationException concurrentUse() {
 		return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-				"The grant was used by a concurrent request", ERROR_URI));
+				CONCURRENT_USE, ERROR_URI));
 	}
 
 }

@@ -1,11 +1,14 @@
 package dev.oauthplatform.auth.token;
 
+import java.text.ParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -113,6 +116,25 @@ class StatelessAccessTokens {
 		String scope = jwt.getClaimAsString("scope");
 		return (scope == null || scope.isBlank()) ? Set.of()
 				: new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+	}
+
+	/**
+	 * Whether this is shaped as a client_credentials JWT, before its signature is checked: its
+	 * subject is its client and it names no user ({@link TokenClaims} gives every user's token a
+	 * {@code preferred_username}). Nothing is trusted from it: {@link #find} verifies.
+	 */
+	static boolean looksStateless(String token) {
+		if (!isJwt(token)) {
+			return false;
+		}
+		try {
+			JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
+			return claims.getSubject() != null && claims.getSubject().equals(claims.getClaim("client_id"))
+					&& claims.getClaim("preferred_username") == null;
+		}
+		catch (ParseException ex) {
+			return false;
+		}
 	}
 
 	static boolean isJwt(String token) {

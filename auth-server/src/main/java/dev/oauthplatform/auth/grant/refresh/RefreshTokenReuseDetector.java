@@ -50,18 +50,32 @@ final class RefreshTokenReuseDetector implements AuthenticationProvider {
 		this.reuses = reuses;
 	}
 
+	/**
+	 * Checked only when the framework refuses the token: a rotated-out token is never found as a
+	 * refresh token, so a refresh that succeeds pays nothing for the check. The loser of two
+	 * concurrent refreshes with one token is told so by the save and is not taken for reuse; a
+	 * request that looks the token up after the winner committed is, as it was when the check
+	 * came first.
+	 */
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		OAuth2RefreshTokenAuthenticationToken request = (OAuth2RefreshTokenAuthenticationToken) authentication;
-		if (this.authorizations.revokeFamilyOfRotatedRefreshToken(request.getRefreshToken())) {
-			logger.warn("A rotated-out refresh token was presented again: revoked every token of its grant");
-			String clientId = ((Authentication) request.getPrincipal()).getName();
-			this.audit.record(AuditType.REFRESH_TOKEN_REUSE_DETECTED, clientId, Map.of("client_id", clientId));
-			this.reuses.increment();
-			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-					"The refresh token was already used; every token of this grant is now revoked", ERROR_URI));
+		try {
+			return this.refreshTokenProvider.authenticate(authentication);
 		}
-		return this.refreshTokenProvider.authenticate(authentication);
+		catch (OAuth2AuthenticationException ex) {
+			if (!OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())
+					|| JpaOAuth2AuthorizationService.isConcurrentUse(ex)
+					|| !this.authorizations.revokeFamilyOfRotatedRefreshToken(request.getRefreshToken())) {
+				throw ex;
+			}
+		}
+		logger.warn("A rotated-out refresh token was presented again: revoked every token of its grant");
+		String clientId = ((Authentication) request.getPrincipal()).getName();
+		this.audit.record(AuditType.REFRESH_TOKEN_REUSE_DETECTED, clientId, Map.of("client_id", clientId));
+		this.reuses.increment();
+		throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+				"The refresh token was already used; every token of this grant is now revoked", ERROR_URI));
 	}
 
 	@Override

@@ -1,0 +1,104 @@
+package dev.oauthplatform.auth.token;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
+import dev.oauthplatform.auth.client.ClientType;
+import dev.oauthplatform.auth.support.BrowserFlow;
+import dev.oauthplatform.auth.support.CodeFlow;
+import dev.oauthplatform.auth.support.HttpTest;
+import dev.oauthplatform.auth.support.Pkce;
+import dev.oauthplatform.auth.support.SqlStatements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the hot token paths cost in SQL statements, counted on the server's request threads: a
+ * regression (a re-read, a lookup added per request) fails here before it shows in a benchmark.
+ * The statements of each are printed for bench/REFRESH.md.
+ */
+class RefreshRoundTripsTest extends HttpTest {
+
+	private static final String WEB_REDIRECT = "https://app.example.test/callback";
+
+	@Test
+	void aRotatingRefreshReadsOnceAndWritesOnlyWhatChanged() {
+		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
+		String token = passwordGrant(cli, newUser(), USER_PASSWORD).then().statusCode(200).extract().path("refresh_token");
+		// warm: the client is cached after its first request
+		token = refresh(cli, token).then().statusCode(200).extract().path("refresh_token");
+		String current = token;
+		Response[] response = new Response[1];
+
+		List<String> statements = SqlStatements.sentByServerDuring(() -> response[0] = refresh(cli, current));
+
+		response[0].then().statusCode(200);
+		print("refresh", statements);
+		assertThat(statements).hasSize(REFRESH_STATEMENTS);
+	}
+
+	/**
+	 * The grant and its tokens by the token's hash; the user (still there and enabled?); the
+	 * grant's update on the version read; the old access token deleted; the refresh token rotated
+	 * out (relabelled); the new access and refresh tokens inserted (one statement, one JDBC batch).
+	 * Before: 11, with a reuse look-up first, the client by id, the grant read again (locked) and
+	 * its tokens before writing, and two inserts.
+	 */
+	static final int REFRESH_STATEMENTS = 6;
+
+	@Test
+	void introspectingAClientCredentialsJwtSendsOneDenyListLookup() {
+		RegisteredCredentials m2m = register(ClientType.M2M, Set.of(), Set.of("notes.read"), false);
+		RegisteredCredentials introspector = registerResourceServer();
+		String token = clientCredentials(m2m);
+		introspect(introspector, token).then().statusCode(200);
+
+		List<String> statements = SqlStatements.sentByServerDuring(
+				() -> introspect(introspector, token).then().statusCode(200));
+
+		print("introspection", statements);
+		assertThat(statements).hasSize(INTROSPECTION_STATEMENTS);
+	}
+
+	/** The deny list of revoked jtis, nothing else. Before: 3 (a row looked for by hash, the client by id). */
+	static final int INTROSPECTION_STATEMENTS = 1;
+
+	@Test
+	void aCodeExchangeWritesOnlyWhatChanged() {
+		RegisteredCredentials web = register(ClientType.WEB, Set.of(WEB_REDIRECT), Set.of("openid", "notes.read"), true);
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		Pkce pkce = Pkce.create();
+		Map<String, String> redirect = BrowserFlow.redirectParameters(browser.signIn(
+				browser.authorize(CodeFlow.request(web, WEB_REDIRECT, pkce, "openid notes.read")), newUser(),
+				USER_PASSWORD));
+		Response[] response = new Response[1];
+
+		List<String> statements = SqlStatements.sentByServerDuring(
+				() -> response[0] = CodeFlow.exchange(web, redirect.get("code"), WEB_REDIRECT, pkce.verifier()));
+
+		response[0].then().statusCode(200);
+		print("code exchange", statements);
+		assertThat(statements).hasSize(CODE_EXCHANGE_STATEMENTS);
+	}
+
+	/**
+	 * The grant by the code's hash, twice (the framework's PKCE check, then its grant); the client
+	 * by id (its first token request: cached from then on); the client secret's last use (recorded
+	 * at most once a while, so here); the user; the grant's update on the version read; the code
+	 * marked used; access, refresh and ID token inserted (one statement, one JDBC batch).
+	 * Before: 13, with the client by id twice, the grant read again (locked) and its tokens, and
+	 * three inserts.
+	 */
+	static final int CODE_EXCHANGE_STATEMENTS = 8;
+
+	private static void print(String what, List<String> statements) {
+		System.out.println("SQL per " + what + ": " + statements.size());
+		statements.forEach((sql) -> System.out.println("  " + sql));
+	}
+
+}
