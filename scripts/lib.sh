@@ -45,8 +45,16 @@ random_secret() {
   head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='
 }
 
-# JVM flags for a small service on a small machine: measured in BENCHMARKS.md.
-AUTH_JAVA_OPTS=${AUTH_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m --enable-native-access=ALL-UNNAMED}
+# JVM flags for a small service on a small machine: measured in BENCHMARKS.md and bench/WARMUP.md.
+# SerialGC, -Xmx96m: the live set after warm-up is ~45 MiB, young pauses 2-3 ms at steady state.
+# -XX:SweeperThreshold=50: at the default 15 (% of the 64 MiB code cache) the JIT's warm-up
+#   triggered a full "CodeCache GC Threshold" collection every ~10 MiB of new code, two in the first
+#   75 s, 420-590 ms each under load (bench/WARMUP.md); code cache unloading GCs still run when the
+#   cache is 90% full (StartAggressiveSweepingAt).
+# -XX:MetaspaceSize=96m: without a usable AOT cache (JDK < 25, or a cache refused, e.g. under
+#   -XX:StartFlightRecording) start-up and warm-up ran 4 full "Metadata GC Threshold" collections at
+#   the default 21 MiB high-water mark; with the cache they do not occur. Not a limit, a first threshold.
+AUTH_JAVA_OPTS=${AUTH_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:SweeperThreshold=50 -XX:MetaspaceSize=96m --enable-native-access=ALL-UNNAMED}
 
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
 
@@ -74,21 +82,29 @@ prepare_launch() { # prepare_launch JAVA
 
 train_aot_cache() { # train_aot_cache CACHE_FILE COMMAND...
   local cache=$1; shift
-  local scratch port=19000 pid secret=training-secret-0123456789abcdef
+  local scratch port pid secret=training-secret-0123456789abcdef
   scratch=$(mktemp -d)
-  echo "Training the JDK's AOT cache (once per build, ~40 s) ..." >&2
+  port=$(free_port)
+  echo "Training the JDK's AOT cache on port $port (once per build, ~60 s) ..." >&2
   AUTH_DATA_DIR=$scratch AUTH_CLIENT_SECRET_PEPPER=training BENCH_CLIENT_SECRET=$secret \
     AUTH_ADMIN_USERNAME=trainer AUTH_ADMIN_PASSWORD=training-password-2026 \
     "${@:1:$#-2}" -XX:AOTCacheOutput="$cache" "${@: -2}" --spring.profiles.active=bench \
-    --server.port=$port --management.server.port=0 --server.address=127.0.0.1 > "$scratch/training.log" 2>&1 &
+    --server.port="$port" --management.server.port=0 --server.address=127.0.0.1 > "$scratch/training.log" 2>&1 &
   pid=$!
-  local url=http://127.0.0.1:$port/oauth2
-  for _ in $(seq 1 240); do
+  local url=http://127.0.0.1:$port/oauth2 basic
+  basic=$(printf '%s' "bench-m2m:$secret" | base64 -w0)
+  for _ in $(seq 1 480); do
     curl -sf -u "bench-m2m:$secret" -d grant_type=client_credentials "$url/token" > /dev/null 2>&1 && break
     kill -0 "$pid" 2>/dev/null || { cat "$scratch/training.log" >&2; rm -rf "$scratch"; return 1; }
     sleep 0.25
   done
+  # Method profiles (JEP 515) are what the JIT starts from: train every hot path the way it is used,
+  # concurrently (wrk, 16 connections, as bench/run.sh and bench/warmup.sh load it) and long enough
+  # for the profiles to settle. The cache stores profiles of what ran, whatever its tier.
   local refresh access
+  if command -v wrk > /dev/null; then
+    wrk -t2 -c16 -d"${AOT_TRAINING_SECONDS:-15}s" -s bench/load/token-cc.lua "$url/token" -- "$basic" > /dev/null 2>&1
+  fi
   for _ in $(seq 1 20); do
     refresh=$(curl -s -d grant_type=password -d client_id=bench-cli -d username=trainer \
       -d password=training-password-2026 "$url/token" | sed -n 's/.*"refresh_token":"\([^"]*\)".*/\1/p')
@@ -98,8 +114,24 @@ train_aot_cache() { # train_aot_cache CACHE_FILE COMMAND...
     access=$(curl -s -u "bench-m2m:$secret" -d grant_type=client_credentials "$url/token" \
       | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
   done
+  if command -v wrk > /dev/null; then
+    wrk -t2 -c16 -d5s -s bench/load/introspect.lua "$url/introspect" -- "$basic" "$access" > /dev/null 2>&1
+  fi
   for _ in $(seq 1 50); do curl -s -u "bench-m2m:$secret" -d "token=$access" "$url/introspect" > /dev/null; done
+  for _ in $(seq 1 50); do
+    curl -s "http://127.0.0.1:$port/.well-known/openid-configuration" > /dev/null
+    curl -s "$url/jwks" > /dev/null
+  done
   kill "$pid"; wait "$pid" 2>/dev/null  # the JVM writes the cache as it exits
   rm -rf "$scratch"
   [ -f "$cache" ]
+}
+
+free_port() { # a loopback TCP port nobody listens on (training must never load another helper's server)
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 20000 ))
+    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  echo 19000
 }
