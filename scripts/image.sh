@@ -39,17 +39,8 @@ for _ in $(seq 1 240); do
   kill -0 $pid 2>/dev/null || { cat "$ROOTFS.log" >&2; exit 1; }
   sleep 0.25
 done
-# the workload of scripts/lib.sh train_aot_cache: password and refresh grants, client credentials, introspection
-for _ in $(seq 1 20); do
-  refresh=$(curl -s -d grant_type=password -d client_id=bench-cli -d username=trainer \
-    -d password=training-password-2026 "$url/token" | sed -n 's/.*"refresh_token":"\([^"]*\)".*/\1/p')
-  curl -s -d grant_type=refresh_token -d client_id=bench-cli -d "refresh_token=$refresh" "$url/token" > /dev/null
-done
-for _ in $(seq 1 300); do
-  access=$(curl -s -u "bench-m2m:$secret" -d grant_type=client_credentials "$url/token" \
-    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
-done
-for _ in $(seq 1 50); do curl -s -u "bench-m2m:$secret" -d "token=$access" "$url/introspect" > /dev/null; done
+# the workload train_aot_cache uses too (scripts/lib.sh)
+( . scripts/lib.sh && aot_training_workload "http://127.0.0.1:$port" "$secret")
 kill $pid; wait $pid 2>/dev/null || true  # the JVM writes the cache as it exits
 [ -s "$ROOTFS/tmp/auth-server.aot" ] || { cat "$ROOTFS.log" >&2; say "no AOT cache written"; exit 1; }
 mkdir -p auth-server/target/image-aot

@@ -91,17 +91,35 @@ train_aot_cache() { # train_aot_cache CACHE_FILE COMMAND...
     "${@:1:$#-2}" -XX:AOTCacheOutput="$cache" "${@: -2}" --spring.profiles.active=bench \
     --server.port="$port" --management.server.port=0 --server.address=127.0.0.1 > "$scratch/training.log" 2>&1 &
   pid=$!
-  local url=http://127.0.0.1:$port/oauth2 basic
-  basic=$(printf '%s' "bench-m2m:$secret" | base64 -w0)
+  local url=http://127.0.0.1:$port/oauth2
   for _ in $(seq 1 480); do
     curl -sf -u "bench-m2m:$secret" -d grant_type=client_credentials "$url/token" > /dev/null 2>&1 && break
     kill -0 "$pid" 2>/dev/null || { cat "$scratch/training.log" >&2; rm -rf "$scratch"; return 1; }
     sleep 0.25
   done
+  aot_training_workload "http://127.0.0.1:$port" "$secret"
+  kill "$pid"; wait "$pid" 2>/dev/null  # the JVM writes the cache as it exits
+  rm -rf "$scratch"
+  [ -f "$cache" ]
+}
+
+free_port() { # a loopback TCP port nobody listens on (training must never load another helper's server)
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 20000 ))
+    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  echo 19000
+}
+
+# What a JDK AOT cache is trained on, against a server started with profile bench (client bench-m2m
+# with SECRET, public bench-cli, user trainer): train_aot_cache here, scripts/image.sh in the image.
+aot_training_workload() { # aot_training_workload BASE_URL SECRET
+  local url=$1/oauth2 secret=$2 basic refresh access
+  basic=$(printf '%s' "bench-m2m:$secret" | base64 -w0)
   # Method profiles (JEP 515) are what the JIT starts from: train every hot path the way it is used,
   # concurrently (wrk, 16 connections, as bench/run.sh and bench/warmup.sh load it) and long enough
   # for the profiles to settle. The cache stores profiles of what ran, whatever its tier.
-  local refresh access
   if command -v wrk > /dev/null; then
     wrk -t2 -c16 -d"${AOT_TRAINING_SECONDS:-15}s" -s bench/load/token-cc.lua "$url/token" -- "$basic" > /dev/null 2>&1
   fi
@@ -119,19 +137,7 @@ train_aot_cache() { # train_aot_cache CACHE_FILE COMMAND...
   fi
   for _ in $(seq 1 50); do curl -s -u "bench-m2m:$secret" -d "token=$access" "$url/introspect" > /dev/null; done
   for _ in $(seq 1 50); do
-    curl -s "http://127.0.0.1:$port/.well-known/openid-configuration" > /dev/null
+    curl -s "$1/.well-known/openid-configuration" > /dev/null
     curl -s "$url/jwks" > /dev/null
   done
-  kill "$pid"; wait "$pid" 2>/dev/null  # the JVM writes the cache as it exits
-  rm -rf "$scratch"
-  [ -f "$cache" ]
-}
-
-free_port() { # a loopback TCP port nobody listens on (training must never load another helper's server)
-  local port
-  for _ in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 20000 ))
-    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  echo 19000
 }
