@@ -44,12 +44,12 @@ measure() { # measure LABEL JAR
     run "$1" introspect -s bench/load/introspect.lua "$URL/introspect" -- "$BASIC" "$access"
   fi
   if wanted refresh; then
-    # a chain of rotations per connection (token-refresh.lua, 9 tokens per wrk thread); the warm-up
+    # a chain of rotations per connection (refresh-rotating.lua, 9 tokens per wrk thread); the warm-up
     # rotates its tokens away, so the measured run gets chains of its own
     refresh_tokens 18 > "$data/warm-up.txt"
-    wrk -t2 -c16 -d3s -s bench/load/token-refresh.lua "$URL/token" -- bench-cli "$data/warm-up.txt" 9 > /dev/null 2>&1
+    wrk -t2 -c16 -d3s -s bench/load/refresh-rotating.lua "$URL/token" -- bench-cli "$data/warm-up.txt" 9 > /dev/null 2>&1
     refresh_tokens 18 > "$data/refresh.txt"
-    record "$1" refresh -s bench/load/token-refresh.lua "$URL/token" -- bench-cli "$data/refresh.txt" 9
+    record "$1" refresh -s bench/load/refresh-rotating.lua "$URL/token" -- bench-cli "$data/refresh.txt" 9
   fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data"

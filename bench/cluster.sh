@@ -60,7 +60,7 @@ measure() {
     cc) args=(-s bench/load/token-cc.lua "$url/oauth2/token" -- "$BASIC") ;;
     refresh)
       password_tokens 18 > "$WORK/tokens.txt"
-      args=(-s bench/load/token-refresh.lua "$url/oauth2/token" -- test "$WORK/tokens.txt" 9) ;;
+      args=(-s bench/load/refresh-rotating.lua "$url/oauth2/token" -- test "$WORK/tokens.txt" 9) ;;
   esac
   wrk -t2 -c16 -d5s "${args[@]}" > /dev/null 2>&1 || true
   [ "$load" = refresh ] && { password_tokens 18 > "$WORK/tokens.txt"; }

@@ -62,9 +62,9 @@ wrk -t2 -c16 -d5s -s bench/load/token-cc.lua "$URL/oauth2/token" -- "$BASIC" > /
 wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/load/token-cc.lua "$URL/oauth2/token" -- "$BASIC" > "$DATA/cc.txt" 2>&1
 result "client_credentials" "$DATA/cc.txt"
 password_tokens 18 > "$DATA/warm.txt"
-wrk -t2 -c16 -d5s -s bench/load/token-refresh.lua "$URL/oauth2/token" -- bench-cli "$DATA/warm.txt" 9 > /dev/null 2>&1
+wrk -t2 -c16 -d5s -s bench/load/refresh-rotating.lua "$URL/oauth2/token" -- bench-cli "$DATA/warm.txt" 9 > /dev/null 2>&1
 password_tokens 18 > "$DATA/refresh.txt"
-wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/load/token-refresh.lua "$URL/oauth2/token" -- bench-cli "$DATA/refresh.txt" 9 > "$DATA/refresh-wrk.txt" 2>&1
+wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/load/refresh-rotating.lua "$URL/oauth2/token" -- bench-cli "$DATA/refresh.txt" 9 > "$DATA/refresh-wrk.txt" 2>&1
 result "refresh grant (rotating)" "$DATA/refresh-wrk.txt"
 ACCESS=$(curl -s -u "bench-m2m:$SECRET" -d grant_type=client_credentials "$URL/oauth2/token" | jq -r .access_token)
 wrk -t2 -c16 -d5s -s bench/load/introspect.lua "$URL/oauth2/introspect" -- "$BASIC" "$ACCESS" > /dev/null 2>&1

@@ -79,10 +79,10 @@ echo "| endpoint | requests/s | p99 | non-2xx |"
 echo "| --- | ---: | ---: | ---: |"
 ENDPOINT=token wrk_run "password grant (bcrypt user check)" bench/load/token-password.lua bench-cli bench bench-password-2026
 password_tokens 18 > "$DATA/refresh-warmup.txt"
-ENDPOINT=token wrk -t2 -c16 -d5s -s bench/load/token-refresh.lua "$URL/oauth2/token" -- bench-cli "$DATA/refresh-warmup.txt" 9 > /dev/null 2>&1
+ENDPOINT=token wrk -t2 -c16 -d5s -s bench/load/refresh-rotating.lua "$URL/oauth2/token" -- bench-cli "$DATA/refresh-warmup.txt" 9 > /dev/null 2>&1
 password_tokens 18 > "$DATA/refresh.txt"
 ENDPOINT=token
-wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/load/token-refresh.lua "$URL/oauth2/token" -- bench-cli "$DATA/refresh.txt" 9 > "$DATA/wrk-refresh.txt" 2>&1
+wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/load/refresh-rotating.lua "$URL/oauth2/token" -- bench-cli "$DATA/refresh.txt" 9 > "$DATA/wrk-refresh.txt" 2>&1
 echo "| refresh grant (rotating) | $(awk '/Requests\/sec/ {print $2}' "$DATA/wrk-refresh.txt") | $(awk '$1 == "99%" {print $2}' "$DATA/wrk-refresh.txt") | $(awk '/Non-2xx/ {print $5}' "$DATA/wrk-refresh.txt" | grep . || echo 0) |"
 ENDPOINT=introspect wrk_run "introspection (client_credentials JWT)" bench/load/introspect.lua "$BASIC" "$ACCESS"
 echo

@@ -1,5 +1,5 @@
 -- wrk: rotating refresh_token grant for a public client (client_id in the form, no client
--- authentication), for any server of bench/paths.sh. As token-refresh.lua: each thread takes
+-- authentication), for every bench script (run.sh, paths.sh, ab.sh, cluster.sh): each thread takes
 -- TOKENS_PER_THREAD refresh tokens from TOKENS_FILE (one per line), every request presents an
 -- unused one and every 200 answer queues the refresh token it brings, so each token is sent once
 -- (a replay would revoke the token family on every server here). Give each thread one token more
