@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -140,6 +141,23 @@ final class AuthorizationMapper {
 			}
 		}
 		return changes;
+	}
+
+	/**
+	 * The hash of a token this save writes for the first time (a new refresh, access or id
+	 * token, a new code), or null: a value read from the database is a placeholder, and the one
+	 * the caller presented is among the {@code stored} hashes.
+	 */
+	String newTokenHash(OAuth2Authorization authorization, Set<String> stored) {
+		return Stream.of(authorization.getRefreshToken(), authorization.getAccessToken(),
+				authorization.getToken(OidcIdToken.class), authorization.getToken(OAuth2AuthorizationCode.class))
+			.filter(Objects::nonNull)
+			.map((token) -> token.getToken().getTokenValue())
+			.filter((value) -> !TokenHashes.isPlaceholder(value))
+			.map(TokenHashes::storedHash)
+			.filter((hash) -> !stored.contains(hash))
+			.findFirst()
+			.orElse(null);
 	}
 
 	record Changes(List<IssuedToken> added, List<IssuedToken> changed, List<String> removed, List<String> rotated,

@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.oauthplatform.auth.key.SigningKeys;
+import dev.oauthplatform.auth.persistence.DatabaseUnreachable;
 
 /**
  * Authorizations in the database, every code and token stored as its SHA-256 and found by that
@@ -53,14 +54,17 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 
 	private final SigningKeys signingKeys;
 
+	private final UnacknowledgedCommits unacknowledgedCommits;
+
 	JpaOAuth2AuthorizationService(EntityManager entityManager, RegisteredClientRepository clients,
 			PlatformTransactionManager transactionManager, StatelessAccessTokens statelessTokens,
-			SigningKeys signingKeys) {
+			SigningKeys signingKeys, UnacknowledgedCommits unacknowledgedCommits) {
 		this.entityManager = entityManager;
 		this.clients = clients;
 		this.writes = new TransactionTemplate(transactionManager);
 		this.statelessTokens = statelessTokens;
 		this.signingKeys = signingKeys;
+		this.unacknowledgedCommits = unacknowledgedCommits;
 	}
 
 	@Override
@@ -71,12 +75,28 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 			this.writes.executeWithoutResult((status) -> this.statelessTokens.revoke(authorization));
 			return;
 		}
+		boolean[] sent = new boolean[1];
 		try {
-			this.writes.executeWithoutResult((status) -> write(authorization));
+			this.writes.executeWithoutResult((status) -> {
+				write(authorization);
+				sent[0] = true;
+			});
 		}
 		catch (ConcurrencyFailureException | OptimisticLockException | PessimisticLockException ex) {
 			throw concurrentUse();
 		}
+		catch (RuntimeException ex) {
+			if (!sent[0] || !DatabaseUnreachable.is(ex) || !committedAfterAll(authorization)) {
+				throw ex;
+			}
+		}
+	}
+
+	/** The statements all ran and the commit's answer was lost: it may have happened anyway. */
+	private boolean committedAfterAll(OAuth2Authorization authorization) {
+		Map<String, String> known = authorization.getAttribute(AuthorizationMapper.KNOWN_TOKENS_ATTRIBUTE);
+		String newToken = this.mapper.newTokenHash(authorization, (known != null) ? known.keySet() : Set.of());
+		return newToken != null && this.unacknowledgedCommits.committed(newToken);
 	}
 
 	/**

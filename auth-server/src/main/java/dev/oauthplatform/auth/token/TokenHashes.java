@@ -36,6 +36,10 @@ public final class TokenHashes {
 		return value.startsWith(PLACEHOLDER_PREFIX) ? value.substring(PLACEHOLDER_PREFIX.length()) : hash(value);
 	}
 
+	static boolean isPlaceholder(String value) {
+		return value.startsWith(PLACEHOLDER_PREFIX);
+	}
+
 	static String placeholder(String hash) {
 		return PLACEHOLDER_PREFIX + hash;
 	}
