@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,8 +43,9 @@ final class AuthorizationMapper {
 
 	private final AuthorizationJson json = new AuthorizationJson();
 
-	OAuth2Authorization toAuthorization(AuthorizationRecord record, RegisteredClient client, String knownHash,
-			String knownValue) {
+	/** The record with {@code tokens}, its tokens or those of them the caller read. */
+	OAuth2Authorization toAuthorization(AuthorizationRecord record, Collection<IssuedToken> tokens,
+			RegisteredClient client, String knownHash, String knownValue) {
 		OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
 			.id(record.id)
 			.principalName(record.principalName)
@@ -52,7 +54,7 @@ final class AuthorizationMapper {
 			.attributes((attributes) -> attributes.putAll(this.json.read(record.attributes)))
 			.attribute(VERSION_ATTRIBUTE, record.version);
 		Map<String, String> known = new HashMap<>();
-		for (IssuedToken token : record.tokens) {
+		for (IssuedToken token : tokens) {
 			String value = token.tokenHash.equals(knownHash) ? knownValue : TokenHashes.placeholder(token.tokenHash);
 			addToken(builder, token, value);
 			if (token.kind != TokenKind.ROTATED_REFRESH) {

@@ -1,7 +1,9 @@
 package dev.oauthplatform.auth.token;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -205,12 +207,14 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	@Override
 	public OAuth2Authorization findById(String id) {
 		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, id);
-		return (record != null) ? toAuthorization(record, null, null) : null;
+		return (record != null) ? toAuthorization(record, record.tokens, null, null) : null;
 	}
 
 	/**
-	 * The authorization and all its tokens in one statement, so from one snapshot: read in two
-	 * (the token, then its siblings), a rotation committing in between would mix old and new.
+	 * The authorization and its tokens in one statement, so from one snapshot: read in two (the
+	 * token, then its siblings), a rotation committing in between would mix old and new. The
+	 * refresh tokens rotated out are left in the database (reuse detection finds the family by
+	 * them) but not read: a grant refreshed every few minutes for weeks has thousands.
 	 */
 	@Override
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
@@ -220,17 +224,14 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 			return this.statelessTokens.find(token);
 		}
 		String hash = TokenHashes.hash(token);
-		AuthorizationRecord record = this.entityManager
-			.createQuery("select a from AuthorizationRecord a join fetch a.tokens where a.id = "
-					+ "(select t.authorization.id from IssuedToken t where t.tokenHash = :hash)", AuthorizationRecord.class)
+		List<IssuedToken> tokens = this.entityManager
+			.createQuery("select t from IssuedToken t join fetch t.authorization a where a.id = "
+					+ "(select s.authorization.id from IssuedToken s where s.tokenHash = :hash) "
+					+ "and (t.kind <> :rotated or t.tokenHash = :hash)", IssuedToken.class)
 			.setParameter("hash", hash)
-			.getResultStream()
-			.findFirst()
-			.orElse(null);
-		IssuedToken issued = (record != null) ? record.tokens.stream()
-			.filter((candidate) -> candidate.tokenHash.equals(hash))
-			.findFirst()
-			.orElse(null) : null;
+			.setParameter("rotated", TokenKind.ROTATED_REFRESH)
+			.getResultList();
+		IssuedToken issued = tokens.stream().filter((candidate) -> candidate.tokenHash.equals(hash)).findFirst().orElse(null);
 		Set<TokenKind> kinds = kindsFor(tokenType);
 		if (issued == null && kinds.contains(TokenKind.ACCESS)) {
 			return this.statelessTokens.find(token);
@@ -238,7 +239,7 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		if (issued == null || !kinds.contains(issued.kind) || signedByRetiredKey(issued, token)) {
 			return null;
 		}
-		return toAuthorization(record, hash, token);
+		return toAuthorization(issued.authorization, tokens, hash, token);
 	}
 
 	/**
@@ -293,9 +294,10 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	}
 
 	/** The client's own tokens only: a deleted or disabled client's authorizations are not valid. */
-	private OAuth2Authorization toAuthorization(AuthorizationRecord record, String knownHash, String knownValue) {
+	private OAuth2Authorization toAuthorization(AuthorizationRecord record, Collection<IssuedToken> tokens,
+			String knownHash, String knownValue) {
 		RegisteredClient client = this.clients.findById(record.registeredClientId);
-		return (client != null) ? this.mapper.toAuthorization(record, client, knownHash, knownValue) : null;
+		return (client != null) ? this.mapper.toAuthorization(record, tokens, client, knownHash, knownValue) : null;
 	}
 
 	private static Set<TokenKind> kindsFor(OAuth2TokenType tokenType) {

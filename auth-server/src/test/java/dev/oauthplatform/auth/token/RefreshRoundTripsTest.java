@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.persistence.EntityManagerFactory;
+
 import io.restassured.response.Response;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.oauthplatform.auth.client.ClientRegistrar.RegisteredCredentials;
 import dev.oauthplatform.auth.client.ClientType;
@@ -92,5 +98,42 @@ class RefreshRoundTripsTest extends HttpTest {
 	 * three inserts.
 	 */
 	static final int CODE_EXCHANGE_STATEMENTS = 8;
+
+	/**
+	 * Every rotation leaves the token rotated out in the grant's family (reuse detection finds the
+	 * grant by it); a refresh reads the family's live tokens only, so a grant refreshed for weeks
+	 * costs what a new one does. Before, each refresh read the whole history: quadratic.
+	 */
+	@Test
+	void aRefreshReadsAsManyRowsAfterFortyRotationsAsAfterOne() {
+		RegisteredCredentials cli = register(ClientType.CLI, Set.of(), Set.of("notes.read"), true);
+		String[] token = { passwordGrant(cli, newUser(), USER_PASSWORD).then().extract().path("refresh_token") };
+		token[0] = refresh(cli, token[0]).then().statusCode(200).extract().path("refresh_token");
+
+		long young = tokensLoadedDuring(() -> token[0] = refresh(cli, token[0]).then().extract().path("refresh_token"));
+		for (int n = 0; n < 40; n++) {
+			token[0] = refresh(cli, token[0]).then().statusCode(200).extract().path("refresh_token");
+		}
+		long old = tokensLoadedDuring(() -> refresh(cli, token[0]).then().statusCode(200));
+
+		assertThat(old).as("token rows read by a refresh after 40 rotations (after 1: %d)", young).isEqualTo(young);
+	}
+
+	/** Token rows read (the key checker and other background work load other entities meanwhile). */
+	private long tokensLoadedDuring(Runnable action) {
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.setStatisticsEnabled(true);
+		try {
+			statistics.clear();
+			action.run();
+			return statistics.getEntityStatistics(IssuedToken.class.getName()).getLoadCount();
+		}
+		finally {
+			statistics.setStatisticsEnabled(false);
+		}
+	}
+
+	@Autowired
+	private EntityManagerFactory entityManagerFactory;
 
 }
