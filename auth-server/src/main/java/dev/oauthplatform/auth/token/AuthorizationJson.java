@@ -19,6 +19,7 @@ final class AuthorizationJson {
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.addModules(SecurityJacksonModules.getModules(AuthorizationJson.class.getClassLoader()))
+		.addModule(PrincipalJson.module())
 		.build();
 
 	String write(Map<String, Object> values) {

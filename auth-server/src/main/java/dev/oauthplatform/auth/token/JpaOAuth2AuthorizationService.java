@@ -164,15 +164,18 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		if (updated == 0) {
 			throw concurrentUse();
 		}
+		// setParameterList: given a list, setParameter first tries it as one string, and throws
 		if (!changes.removed().isEmpty()) {
 			this.entityManager.createQuery("delete from IssuedToken t where t.tokenHash in :hashes")
-				.setParameter("hashes", changes.removed())
+				.unwrap(org.hibernate.query.Query.class)
+				.setParameterList("hashes", changes.removed())
 				.executeUpdate();
 		}
 		if (!changes.rotated().isEmpty()) {
 			this.entityManager.createQuery("update IssuedToken t set t.kind = :rotated where t.tokenHash in :hashes")
+				.unwrap(org.hibernate.query.Query.class)
 				.setParameter("rotated", TokenKind.ROTATED_REFRESH)
-				.setParameter("hashes", changes.rotated())
+				.setParameterList("hashes", changes.rotated())
 				.executeUpdate();
 		}
 		for (IssuedToken token : changes.changed()) {
