@@ -37,9 +37,11 @@ import dev.oauthplatform.auth.persistence.DatabaseUnreachable;
  * indexed hash (one primary-key look-up, not an OR over token columns). Saves are optimistic:
  * of two requests spending the same code or refresh token at once, exactly one wins, and the
  * other gets {@code invalid_grant}, never a 500: writes own their transaction, commit included.
+ * Reads are one statement each and need no transaction (no BEGIN and COMMIT round trip for
+ * them on every token request); a caller's transaction, if any, they join.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService {
 
 	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
