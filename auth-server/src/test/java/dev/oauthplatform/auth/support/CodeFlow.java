@@ -39,6 +39,17 @@ public final class CodeFlow {
 			.post("/oauth2/token");
 	}
 
+	/**
+	 * A user signs in in this browser to a client that asks no consent; the code it is sent back
+	 * with, to exchange with {@code pkce}'s verifier.
+	 */
+	public static String codeAfterSignIn(BrowserFlow browser, RegisteredCredentials client, String redirectUri,
+			Pkce pkce, String scope, String username, String password) {
+		Response redirect = browser.signIn(browser.authorize(request(client, redirectUri, pkce, scope)), username,
+				password);
+		return BrowserFlow.redirectParameters(redirect).get("code");
+	}
+
 	/** A user signs in in this browser, allows exactly these scopes, and the client exchanges the code. */
 	public static JsonPath tokensAfterConsent(BrowserFlow browser, RegisteredCredentials client, String redirectUri,
 			String username, String password, String scope) {

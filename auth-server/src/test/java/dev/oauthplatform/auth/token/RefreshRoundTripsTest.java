@@ -1,7 +1,6 @@
 package dev.oauthplatform.auth.token;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -77,13 +76,12 @@ class RefreshRoundTripsTest extends HttpTest {
 		RegisteredCredentials web = register(ClientType.WEB, Set.of(WEB_REDIRECT), Set.of("openid", "notes.read"), true);
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 		Pkce pkce = Pkce.create();
-		Map<String, String> redirect = BrowserFlow.redirectParameters(browser.signIn(
-				browser.authorize(CodeFlow.request(web, WEB_REDIRECT, pkce, "openid notes.read")), newUser(),
-				USER_PASSWORD));
+		String code = CodeFlow.codeAfterSignIn(browser, web, WEB_REDIRECT, pkce, "openid notes.read", newUser(),
+				USER_PASSWORD);
 		Response[] response = new Response[1];
 
 		List<String> statements = SqlStatements.sentByServerDuring(
-				() -> response[0] = CodeFlow.exchange(web, redirect.get("code"), WEB_REDIRECT, pkce.verifier()));
+				() -> response[0] = CodeFlow.exchange(web, code, WEB_REDIRECT, pkce.verifier()));
 
 		response[0].then().statusCode(200);
 		assertThat(statements).hasSize(CODE_EXCHANGE_STATEMENTS);

@@ -1,6 +1,5 @@
 package dev.oauthplatform.auth.token;
 
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -72,12 +71,11 @@ class UnacknowledgedCommitTest extends HttpTest {
 		RegisteredCredentials web = register(ClientType.WEB, Set.of(WEB_REDIRECT), Set.of("openid", "notes.read"), true);
 		BrowserFlow browser = new BrowserFlow(baseUrl());
 		Pkce pkce = Pkce.create();
-		Map<String, String> redirect = BrowserFlow.redirectParameters(browser.signIn(
-				browser.authorize(CodeFlow.request(web, WEB_REDIRECT, pkce, "openid notes.read")), newUser(),
-				USER_PASSWORD));
+		String code = CodeFlow.codeAfterSignIn(browser, web, WEB_REDIRECT, pkce, "openid notes.read", newUser(),
+				USER_PASSWORD);
 
 		LostCommitAnswers.next(Outcome.COMMITTED);
-		String refreshToken = CodeFlow.exchange(web, redirect.get("code"), WEB_REDIRECT, pkce.verifier())
+		String refreshToken = CodeFlow.exchange(web, code, WEB_REDIRECT, pkce.verifier())
 			.then()
 			.statusCode(200)
 			.body("id_token", notNullValue())
