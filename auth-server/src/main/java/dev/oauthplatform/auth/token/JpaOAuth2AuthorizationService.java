@@ -96,9 +96,17 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		}
 	}
 
-	/** The statements all ran and the commit's answer was lost: it may have happened anyway. */
+	/**
+	 * The transaction's statements ran (the new tokens' inserts go with the commit's flush) and the
+	 * commit's answer was lost: it may have happened anyway. Only for a save whose every stored
+	 * token is known from its read, so that the token asked about can only be this save's.
+	 */
 	private boolean committedAfterAll(OAuth2Authorization authorization) {
+		Long readVersion = authorization.getAttribute(AuthorizationMapper.VERSION_ATTRIBUTE);
 		Map<String, String> known = authorization.getAttribute(AuthorizationMapper.KNOWN_TOKENS_ATTRIBUTE);
+		if (readVersion != null && known == null) {
+			return false;
+		}
 		String newToken = this.mapper.newTokenHash(authorization, (known != null) ? known.keySet() : Set.of());
 		return newToken != null && this.unacknowledgedCommits.committed(newToken);
 	}
@@ -203,10 +211,18 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		if (Boolean.TRUE.equals(authorization.getAttribute(StatelessAccessTokens.STATELESS_ATTRIBUTE))) {
 			return;
 		}
-		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, authorization.getId());
-		if (record != null) {
-			this.entityManager.remove(record);
-		}
+		deleteGrant(authorization.getId());
+	}
+
+	/**
+	 * One statement: the database deletes the grant's tokens by cascade. Removed through the
+	 * entity manager, the grant's rotated-out history (one row per past refresh) was loaded and
+	 * deleted row by row.
+	 */
+	private void deleteGrant(String id) {
+		this.entityManager.createQuery("delete from AuthorizationRecord a where a.id = :id")
+			.setParameter("id", id)
+			.executeUpdate();
 	}
 
 	@Override
@@ -279,12 +295,9 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		if (familyId == null) {
 			return false;
 		}
-		// the lock is the family's first read in this transaction: no stale version to trip over
-		AuthorizationRecord family = this.entityManager.find(AuthorizationRecord.class, familyId,
-				LockModeType.PESSIMISTIC_WRITE);
-		if (family != null) {
-			this.entityManager.remove(family);
-		}
+		// the delete takes the grant's row lock: a rotation in flight either committed before it
+		// (and is deleted with it) or finds its version gone
+		deleteGrant(familyId);
 		return true;
 	}
 

@@ -26,8 +26,11 @@ class UnacknowledgedCommits {
 
 	private static final Logger logger = LoggerFactory.getLogger(UnacknowledgedCommits.class);
 
-	/** A restart's length here is 1 to 3 s; the pool waits up to 3 s per attempt for a connection. */
-	static final Duration PATIENCE = Duration.ofSeconds(10);
+	/**
+	 * No attempt starts after this; one started just before may wait the pool's connection
+	 * timeout (3 s): about 10 s in all. A restart's length here is 1 to 3 s.
+	 */
+	static final Duration PATIENCE = Duration.ofSeconds(7);
 
 	private static final long PAUSE_MILLIS = 250;
 
@@ -44,7 +47,9 @@ class UnacknowledgedCommits {
 	/**
 	 * Whether the token only the unacknowledged save could have written is stored. False when the
 	 * database stays out of reach past {@link #PATIENCE}: the outcome is then unknown, and a 503
-	 * is all the server can say.
+	 * is all the server can say. (A commit still running in the database after its connection was
+	 * cut may also land after the answer "not stored": the client's retry then meets reuse
+	 * detection, as it did before this check existed.)
 	 */
 	boolean committed(String newTokenHash) {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
