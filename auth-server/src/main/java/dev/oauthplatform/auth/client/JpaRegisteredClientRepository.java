@@ -2,7 +2,9 @@ package dev.oauthplatform.auth.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -127,41 +129,31 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 	/** Cached as {@link #findByClientId}: every refresh, code exchange and introspection asks. */
 	@Override
 	public RegisteredClient findById(String id) {
-		RegisteredClient cached = this.byId.getIfPresent(id);
-		if (cached != null) {
-			return cached;
-		}
-		long evictionsBefore = this.evictions.get();
-		RegisteredClient client = this.clients.findById(id)
-			.filter(OAuthClient::isEnabled)
-			.map(this::toRegisteredClient)
-			.orElse(null);
-		if (client != null && this.evictions.get() == evictionsBefore) {
-			this.byId.put(id, client);
-			if (this.evictions.get() != evictionsBefore) {
-				this.byId.invalidate(id);
-			}
-		}
-		return client;
+		return cached(this.byId, id, this.clients::findById);
 	}
 
 	/** Unknown and disabled clients are not cached: they are looked up every time. */
 	@Override
 	public RegisteredClient findByClientId(String clientId) {
-		RegisteredClient cached = this.byClientId.getIfPresent(clientId);
+		return cached(this.byClientId, clientId, this.clients::findByClientId);
+	}
+
+	private RegisteredClient cached(Cache<String, RegisteredClient> cache, String key,
+			Function<String, Optional<OAuthClient>> lookup) {
+		RegisteredClient cached = cache.getIfPresent(key);
 		if (cached != null) {
 			return cached;
 		}
 		long evictionsBefore = this.evictions.get();
-		RegisteredClient client = this.clients.findByClientId(clientId)
+		RegisteredClient client = lookup.apply(key)
 			.filter(OAuthClient::isEnabled)
 			.map(this::toRegisteredClient)
 			.orElse(null);
 		if (client != null && this.evictions.get() == evictionsBefore) {
-			this.byClientId.put(clientId, client);
+			cache.put(key, client);
 			if (this.evictions.get() != evictionsBefore) {
 				// evicted between the check and the put: what was read may be the old row
-				this.byClientId.invalidate(clientId);
+				cache.invalidate(key);
 			}
 		}
 		return client;
