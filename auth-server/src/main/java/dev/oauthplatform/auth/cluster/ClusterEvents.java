@@ -68,6 +68,14 @@ public class ClusterEvents implements SmartLifecycle {
 		return current != null && current.connected();
 	}
 
+	/**
+	 * Whether what this instance remembers of announced changes is complete: on H2 it is the only
+	 * instance, on PostgreSQL only while it listens (a lost connection may have missed some).
+	 */
+	public boolean hearsEveryChange() {
+		return !this.postgres || listening();
+	}
+
 	@Override
 	public void start() {
 		if (this.postgres && !this.subscribers.isEmpty()) {

@@ -240,7 +240,7 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	@Override
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
 		if ((tokenType == null || OAuth2TokenType.ACCESS_TOKEN.equals(tokenType))
-				&& StatelessAccessTokens.looksStateless(token)) {
+				&& this.statelessTokens.looksStateless(token)) {
 			// a client_credentials JWT has no row to look for: its signature and the deny list answer
 			return this.statelessTokens.find(token);
 		}

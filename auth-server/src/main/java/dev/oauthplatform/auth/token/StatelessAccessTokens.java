@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
-import jakarta.persistence.EntityManager;
-
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,7 +18,10 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.stereotype.Component;
+
+import dev.oauthplatform.auth.key.SigningKeys;
 
 /**
  * Client credentials JWTs are not written to the database: issuing one stays free of writes, as
@@ -33,17 +35,19 @@ class StatelessAccessTokens {
 	/** Marks an authorization rebuilt from a JWT rather than read from a row. */
 	static final String STATELESS_ATTRIBUTE = StatelessAccessTokens.class.getName();
 
-	private final JwtDecoder decoder;
+	private final VerifiedAccessTokens verified;
 
 	private final RegisteredClientRepository clients;
 
-	private final EntityManager entityManager;
+	private final RevokedTokenIds revoked;
 
 	/** The decoder the server accepts bearer tokens with: our access tokens only ({@link AccessTokenJwts}). */
-	StatelessAccessTokens(JwtDecoder decoder, RegisteredClientRepository clients, EntityManager entityManager) {
-		this.decoder = decoder;
+	StatelessAccessTokens(JwtDecoder decoder, SigningKeys keys, AuthorizationServerSettings settings,
+			TokenProperties properties, RegisteredClientRepository clients, RevokedTokenIds revoked) {
+		this.verified = new VerifiedAccessTokens(decoder, keys, AccessTokenJwts.validator(settings.getIssuer()),
+				properties.verifiedTokenCacheSize(), properties.accessTokenTtl());
 		this.clients = clients;
-		this.entityManager = entityManager;
+		this.revoked = revoked;
 	}
 
 	/** A self-contained client_credentials token with nothing else in its authorization. */
@@ -58,8 +62,8 @@ class StatelessAccessTokens {
 	void revoke(OAuth2Authorization authorization) {
 		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
 		Object jti = accessToken.getClaims().get("jti");
-		if (accessToken.isInvalidated() && jti != null && this.entityManager.find(RevokedJti.class, jti) == null) {
-			this.entityManager.persist(new RevokedJti(jti.toString(), accessToken.getToken().getExpiresAt()));
+		if (accessToken.isInvalidated() && jti != null) {
+			this.revoked.revoke(jti.toString(), accessToken.getToken().getExpiresAt());
 		}
 	}
 
@@ -70,7 +74,7 @@ class StatelessAccessTokens {
 		}
 		Jwt jwt;
 		try {
-			jwt = this.decoder.decode(token);
+			jwt = this.verified.decode(token);
 		}
 		catch (JwtException ex) {
 			return null;
@@ -80,7 +84,7 @@ class StatelessAccessTokens {
 		if (client == null || !clientId.equals(jwt.getSubject()) || jwt.getId() == null
 				|| !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)
 				|| issuedBeforeRegistration(jwt, client)
-				|| this.entityManager.find(RevokedJti.class, jwt.getId()) != null) {
+				|| this.revoked.isRevoked(jwt.getId())) {
 			return null;
 		}
 		Set<String> scopes = scopes(jwt);
@@ -107,9 +111,7 @@ class StatelessAccessTokens {
 	}
 
 	int purgeExpired(Instant now) {
-		return this.entityManager.createQuery("delete from RevokedJti r where r.expiresAt < :now")
-			.setParameter("now", now)
-			.executeUpdate();
+		return this.revoked.purgeExpired(now);
 	}
 
 	private static Set<String> scopes(Jwt jwt) {
@@ -121,20 +123,28 @@ class StatelessAccessTokens {
 	/**
 	 * Whether this is shaped as a client_credentials JWT, before its signature is checked: its
 	 * subject is its client and it names no user ({@link TokenClaims} gives every user's token a
-	 * {@code preferred_username}). Nothing is trusted from it: {@link #find} verifies.
+	 * {@code preferred_username}). Nothing is trusted from it: {@link #find} verifies. A token
+	 * verified before answers from memory, without parsing.
 	 */
-	static boolean looksStateless(String token) {
+	boolean looksStateless(String token) {
 		if (!isJwt(token)) {
 			return false;
 		}
+		Jwt known = this.verified.remembered(token);
+		if (known != null) {
+			return isClientsOwn(known.getSubject(), known.getClaims().get("client_id"), known.getClaims());
+		}
 		try {
 			JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
-			return claims.getSubject() != null && claims.getSubject().equals(claims.getClaim("client_id"))
-					&& claims.getClaim("preferred_username") == null;
+			return isClientsOwn(claims.getSubject(), claims.getClaim("client_id"), claims.getClaims());
 		}
 		catch (ParseException ex) {
 			return false;
 		}
+	}
+
+	private static boolean isClientsOwn(String subject, Object clientId, Map<String, Object> claims) {
+		return subject != null && subject.equals(clientId) && claims.get("preferred_username") == null;
 	}
 
 	static boolean isJwt(String token) {

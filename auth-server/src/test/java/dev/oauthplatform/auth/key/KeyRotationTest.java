@@ -152,6 +152,19 @@ class KeyRotationTest extends HttpTest {
 		introspect(this.introspector, signedByLeakedKey).then().body("active", equalTo(false));
 	}
 
+	/** A client_credentials JWT introspected before is remembered as verified: the rotation must end that too. */
+	@Test
+	void anEmergencyRotationEndsAClientCredentialsTokenIntrospectedBefore() {
+		RegisteredCredentials m2m = register(ClientType.M2M, Set.of(), Set.of("notes.read"), false);
+		String signedByLeakedKey = clientCredentials(m2m);
+		introspect(this.introspector, signedByLeakedKey).then().body("active", equalTo(true));
+
+		rotate("{\"algorithm\": \"ES256\", \"emergency\": true}", 202);
+
+		introspect(this.introspector, signedByLeakedKey).then().body("active", equalTo(false));
+		introspect(this.introspector, clientCredentials(m2m)).then().body("active", equalTo(true));
+	}
+
 	@Test
 	void aRotationWithoutABodyStagesBothAlgorithmsUntilTheJwksCachesHaveExpired() {
 		Instant requested = Instant.now();

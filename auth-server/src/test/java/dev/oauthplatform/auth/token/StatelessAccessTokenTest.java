@@ -65,6 +65,8 @@ class StatelessAccessTokenTest extends HttpTest {
 		RegisteredCredentials m2m = register(ClientType.M2M, Set.of(), Set.of("notes.read"), true);
 		String token = clientCredentials(m2m);
 		String other = clientCredentials(m2m);
+		// introspected once: remembered as verified, which must not outlive the revocation
+		introspect(m2m, token).then().body("active", equalTo(true));
 
 		given().auth().preemptive().basic(m2m.clientId(), m2m.clientSecret())
 			.formParam("token", token)
@@ -74,6 +76,8 @@ class StatelessAccessTokenTest extends HttpTest {
 
 		introspect(m2m, token).then().body("active", equalTo(false));
 		introspect(m2m, other).then().body("active", equalTo(true));
+		assertThat(this.jdbc.queryForObject("select count(*) from revoked_jti where jti = ?", Integer.class,
+				Jwts.claims(token).get("jti"))).as("the deny list's record").isEqualTo(1);
 	}
 
 	@Test

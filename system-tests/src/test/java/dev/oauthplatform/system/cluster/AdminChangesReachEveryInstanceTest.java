@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An admin's change made on instance A (9001) holds on instance B (9002) within a second, though B
- * had the client (or the keys) cached from just before. Each test polls B every 50 ms from the moment
+ * had the client (or the keys) cached from just before; so does a client's revocation of its token. Each test polls B every 50 ms from the moment
  * A answered the change, and asserts the bound.
  */
 @Tag("cluster")
@@ -91,6 +91,28 @@ class AdminChangesReachEveryInstanceTest {
 		assertThat(afterOnA).as("A publishes the new keys at once").isNotEqualTo(before);
 		Duration took = within(() -> jwks(B).equals(jwks(A)));
 		assertThat(took).as("time until B published the same keys as A").isLessThanOrEqualTo(BOUND);
+	}
+
+	/**
+	 * Pass: a client_credentials token B has introspected (and so remembers as verified) is
+	 * inactive on B within 1 s after its client revoked it on A: the deny list B answers from
+	 * memory hears the revocation.
+	 */
+	@Test
+	void aTokenRevokedOnAIsInactiveOnBWithinOneSecond() {
+		Flows.Client machine = Flows.registerMachine(adminOnA);
+		String token = Flows.clientCredentials(A, machine).then().statusCode(200).extract().path("access_token");
+		assertThat(active(B, machine, token)).as("B knows the token").isTrue();
+
+		Flows.revoke(A, machine, token).then().statusCode(200);
+
+		Duration took = within(() -> !active(B, machine, token));
+		assertThat(took).as("time until B answered inactive").isLessThanOrEqualTo(BOUND);
+		assertThat(active(A, machine, token)).isFalse();
+	}
+
+	private static boolean active(String server, Flows.Client client, String token) {
+		return Flows.introspect(server, client, token).then().statusCode(200).extract().path("active");
 	}
 
 	private static String jwks(String server) {
