@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,10 +39,11 @@ import dev.oauthplatform.auth.persistence.DatabaseUnreachable;
  * of two requests spending the same code or refresh token at once, exactly one wins, and the
  * other gets {@code invalid_grant}, never a 500: writes own their transaction, commit included.
  * Reads are one statement each and need no transaction (no BEGIN and COMMIT round trip for
- * them on every token request); a caller's transaction, if any, they join.
+ * them on every token request); a caller's transaction, if any, they join. A read gives its
+ * connection back before anything else is looked up (the client, the keys): a request holding one
+ * connection while it waits for a second deadlocks the pool once as many requests do so at once.
  */
 @Service
-@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService {
 
 	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
@@ -53,6 +55,8 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	private final AuthorizationMapper mapper = new AuthorizationMapper();
 
 	private final TransactionTemplate writes;
+
+	private final TransactionTemplate reads;
 
 	private final StatelessAccessTokens statelessTokens;
 
@@ -66,6 +70,9 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 		this.entityManager = entityManager;
 		this.clients = clients;
 		this.writes = new TransactionTemplate(transactionManager);
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
+		this.reads.setReadOnly(true);
 		this.statelessTokens = statelessTokens;
 		this.signingKeys = signingKeys;
 		this.unacknowledgedCommits = unacknowledgedCommits;
@@ -227,8 +234,15 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 
 	@Override
 	public OAuth2Authorization findById(String id) {
-		AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, id);
-		return (record != null) ? toAuthorization(record, record.tokens, null, null) : null;
+		Grant grant = this.reads.execute((status) -> {
+			AuthorizationRecord record = this.entityManager.find(AuthorizationRecord.class, id);
+			return (record != null) ? new Grant(record, List.copyOf(record.tokens)) : null;
+		});
+		return (grant != null) ? toAuthorization(grant.record(), grant.tokens(), null, null) : null;
+	}
+
+	/** A grant as read, its tokens loaded: nothing is left to fetch once the connection is returned. */
+	private record Grant(AuthorizationRecord record, List<IssuedToken> tokens) {
 	}
 
 	/**
@@ -245,13 +259,13 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 			return this.statelessTokens.find(token);
 		}
 		String hash = TokenHashes.hash(token);
-		List<IssuedToken> tokens = this.entityManager
+		List<IssuedToken> tokens = this.reads.execute((status) -> this.entityManager
 			.createQuery("select t from IssuedToken t join fetch t.authorization a where a.id = "
 					+ "(select s.authorization.id from IssuedToken s where s.tokenHash = :hash) "
 					+ "and (t.kind <> :rotated or t.tokenHash = :hash)", IssuedToken.class)
 			.setParameter("hash", hash)
 			.setParameter("rotated", TokenKind.ROTATED_REFRESH)
-			.getResultList();
+			.getResultList());
 		IssuedToken issued = tokens.stream().filter((candidate) -> candidate.tokenHash.equals(hash)).findFirst().orElse(null);
 		Set<TokenKind> kinds = kindsFor(tokenType);
 		if (issued == null && kinds.contains(TokenKind.ACCESS)) {
