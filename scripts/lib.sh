@@ -123,11 +123,24 @@ aot_training_workload() { # aot_training_workload BASE_URL SECRET
   if command -v wrk > /dev/null; then
     wrk -t2 -c16 -d"${AOT_TRAINING_SECONDS:-15}s" -s bench/load/token-cc.lua "$url/token" -- "$basic" > /dev/null 2>&1
   fi
-  for _ in $(seq 1 20); do
-    refresh=$(curl -s -d grant_type=password -d client_id=bench-cli -d username=trainer \
-      -d password=training-password-2026 "$url/token" | sed -n 's/.*"refresh_token":"\([^"]*\)".*/\1/p')
-    curl -s -d grant_type=refresh_token -d client_id=bench-cli -d "refresh_token=$refresh" "$url/token" > /dev/null
-  done
+  # The rotating refresh the same way: 18 chains (bench/load/refresh-rotating.lua), each token
+  # used once. With 20 sequential refreshes only, a refresh cost ~10 core-ms in the first 10 s of
+  # load and ~2.5 after 80 s (BENCHMARKS.md): its profiles were those of a cold path.
+  local tokens
+  tokens=$(mktemp)
+  for _ in $(seq 1 18); do
+    curl -s -d grant_type=password -d client_id=bench-cli -d username=trainer \
+      -d password=training-password-2026 "$url/token" | sed -n 's/.*"refresh_token":"\([^"]*\)".*/\1/p'
+  done > "$tokens"
+  if command -v wrk > /dev/null; then
+    wrk -t2 -c16 -d"${AOT_TRAINING_SECONDS:-15}s" -s bench/load/refresh-rotating.lua "$url/token" -- bench-cli "$tokens" 9 \
+      > /dev/null 2>&1
+  else
+    while read -r refresh; do
+      curl -s -d grant_type=refresh_token -d client_id=bench-cli -d "refresh_token=$refresh" "$url/token" > /dev/null
+    done < "$tokens"
+  fi
+  rm -f "$tokens"
   for _ in $(seq 1 300); do
     access=$(curl -s -u "bench-m2m:$secret" -d grant_type=client_credentials "$url/token" \
       | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
