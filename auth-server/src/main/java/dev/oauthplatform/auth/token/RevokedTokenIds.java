@@ -1,12 +1,13 @@
 package dev.oauthplatform.auth.token;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,12 +28,19 @@ import dev.oauthplatform.auth.cluster.ClusterEvents;
  * copy could not be read, each question goes to the table, as it did before this list.</li>
  * </ul>
  * Entries are never removed before their token expires (a revocation is never undone), so a
- * re-read merging into the copy cannot lose one heard meanwhile.
+ * re-read merging into the copy cannot lose one heard meanwhile. The copy holds at most
+ * {@value #MOST_REMEMBERED} tokens (~8 MiB): a client revoking its own tokens by the million must
+ * not exhaust the heap; past that, the table answers until the purge has shrunk it.
  */
 @Component
 class RevokedTokenIds {
 
 	static final String CHANGES = "auth_jti_revoked";
+
+	static final int MOST_REMEMBERED = 50_000;
+
+	/** How long the table answers alone after the copy could not be read, or would not fit. */
+	private static final Duration REREAD_PAUSE = Duration.ofSeconds(10);
 
 	private final EntityManager entityManager;
 
@@ -42,14 +50,25 @@ class RevokedTokenIds {
 
 	private volatile boolean complete;
 
+	private volatile Instant nextReread = Instant.MIN;
+
+	private final int mostRemembered;
+
+	@Autowired
 	RevokedTokenIds(EntityManager entityManager, ClusterEvents cluster) {
-		this.entityManager = entityManager;
-		this.cluster = cluster;
+		this(entityManager, cluster, MOST_REMEMBERED);
 		cluster.subscribe(CHANGES, ChangeSubscriber.of(this::heard, this::reread));
 	}
 
+	/** Not subscribed: hears this instance's revocations only (tests). */
+	RevokedTokenIds(EntityManager entityManager, ClusterEvents cluster, int mostRemembered) {
+		this.entityManager = entityManager;
+		this.cluster = cluster;
+		this.mostRemembered = mostRemembered;
+	}
+
 	boolean isRevoked(String jti) {
-		if (this.cluster.hearsEveryChange() && (this.complete || reread())) {
+		if (this.cluster.hearsEveryChange() && trusted()) {
 			return this.revoked.containsKey(jti);
 		}
 		return this.entityManager.find(RevokedJti.class, jti) != null;
@@ -65,7 +84,7 @@ class RevokedTokenIds {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				RevokedTokenIds.this.revoked.put(jti, expiresAt);
+				remember(jti, expiresAt);
 			}
 		});
 	}
@@ -80,28 +99,64 @@ class RevokedTokenIds {
 	private void heard(String payload) {
 		String[] parts = payload.split(" ");
 		if (parts.length == 2) {
-			this.revoked.put(parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1])));
+			remember(parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1])));
 		}
 		else {
 			reread();
 		}
 	}
 
-	/** Merges the table's live rows into the copy; false (and the table asked each time) if it cannot be read now. */
+	private boolean trusted() {
+		return this.complete || (Instant.now().isAfter(this.nextReread) && reread());
+	}
+
+	private void remember(String jti, Instant expiresAt) {
+		if (this.revoked.size() < this.mostRemembered || this.revoked.containsKey(jti)) {
+			this.revoked.put(jti, expiresAt);
+		}
+		else {
+			distrust();
+		}
+	}
+
+	/**
+	 * Merges the table's live rows into the copy; false (and the table asked each time for a
+	 * while) if it cannot be read now or holds more than the copy may.
+	 */
 	private synchronized boolean reread() {
 		this.complete = false;
 		try {
-			List<RevokedJti> rows = this.entityManager
-				.createQuery("select r from RevokedJti r where r.expiresAt >= :now", RevokedJti.class)
-				.setParameter("now", Instant.now())
-				.getResultList();
-			rows.forEach((row) -> this.revoked.put(row.jti, row.expiresAt));
+			Instant now = Instant.now();
+			long live = this.entityManager
+				.createQuery("select count(r) from RevokedJti r where r.expiresAt >= :now", Long.class)
+				.setParameter("now", now)
+				.getSingleResult();
+			if (live > this.mostRemembered) {
+				this.revoked.clear();
+				distrust();
+				return false;
+			}
+			this.entityManager.createQuery("select r from RevokedJti r where r.expiresAt >= :now", RevokedJti.class)
+				.setParameter("now", now)
+				.getResultList()
+				.forEach((row) -> this.revoked.put(row.jti, row.expiresAt));
 			this.complete = true;
 		}
 		catch (RuntimeException ex) {
 			// the database is unreachable: isRevoked asks the table, and fails as any request would
+			distrust();
 		}
 		return this.complete;
+	}
+
+	private void distrust() {
+		this.complete = false;
+		this.nextReread = Instant.now().plus(REREAD_PAUSE);
+	}
+
+	/** Tokens in the copy, and whether it is trusted now: for tests. */
+	int remembered() {
+		return trusted() ? this.revoked.size() : -1;
 	}
 
 }

@@ -1,0 +1,73 @@
+package dev.oauthplatform.auth.token;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.oauthplatform.auth.cluster.ClusterEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deny list answered from memory: what it knows, when it stops trusting its copy, and that
+ * the table still answers then. (Over HTTP: StatelessAccessTokenTest; across instances: the
+ * cluster suite's AdminChangesReachEveryInstanceTest.)
+ */
+@SpringBootTest
+class RevokedTokenIdsTest {
+
+	@Autowired
+	private EntityManager entityManager;
+
+	@Autowired
+	private ClusterEvents cluster;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Test
+	void aRevocationIsRememberedOnceCommittedAndNotBefore() {
+		RevokedTokenIds list = new RevokedTokenIds(this.entityManager, this.cluster, 100_000);
+		String jti = UUID.randomUUID().toString();
+		assertThat(list.isRevoked(jti)).isFalse();
+
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			list.revoke(jti, Instant.now().plusSeconds(600));
+			status.setRollbackOnly();
+		});
+		assertThat(list.isRevoked(jti)).as("rolled back").isFalse();
+
+		revoke(list, jti);
+		assertThat(list.isRevoked(jti)).isTrue();
+		assertThat(list.remembered()).as("answered from memory").isPositive();
+	}
+
+	@Test
+	void pastItsBoundTheCopyIsNotTrustedAndTheTableAnswers() {
+		RevokedTokenIds list = new RevokedTokenIds(this.entityManager, this.cluster, 2);
+		// a copy read from a table with more live rows than it may hold is not kept
+		for (int i = 0; i < 3; i++) {
+			revoke(list, UUID.randomUUID().toString());
+		}
+		String last = UUID.randomUUID().toString();
+		revoke(list, last);
+
+		assertThat(list.remembered()).as("not trusted").isEqualTo(-1);
+		assertThat(list.isRevoked(last)).as("from the table").isTrue();
+		assertThat(list.isRevoked(UUID.randomUUID().toString())).isFalse();
+	}
+
+	private void revoke(RevokedTokenIds list, String jti) {
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult((status) -> list.revoke(jti, Instant.now().plusSeconds(600)));
+	}
+
+}
