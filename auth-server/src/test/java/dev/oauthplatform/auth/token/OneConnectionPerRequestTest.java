@@ -23,6 +23,7 @@ import dev.oauthplatform.auth.support.HttpTest;
 import dev.oauthplatform.auth.support.Pkce;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -32,7 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
  * each grant look-up holding its connection while it loaded the client from the database). Here
  * this test holds every connection of the pool but one while a request runs: a request that needs
  * two waits for itself and gets the pool timeout's 503 instead of its answer. Every token path must
- * answer, with the client caches empty.
+ * answer, and every step of a browser sign-in, with the client caches empty.
  */
 class OneConnectionPerRequestTest extends HttpTest {
 
@@ -91,6 +92,18 @@ class OneConnectionPerRequestTest extends HttpTest {
 	}
 
 	@Test
+	void aBrowserSignInAndConsentNeedOneConnectionPerRequest() {
+		RegisteredCredentials web = register(ClientType.WEB, Set.of(REDIRECT), Set.of("openid", "notes.read"), true);
+		String user = newUser();
+		this.clients.evict(web.clientId());
+
+		String code = withOneConnectionLeft(() -> CodeFlow.codeAfterSignIn(new BrowserFlow(baseUrl()), web, REDIRECT,
+				Pkce.create(), "openid notes.read", user, USER_PASSWORD));
+
+		assertThat(code).isNotBlank();
+	}
+
+	@Test
 	void aCodeExchangeWithTheClientNotCachedNeedsOneConnection() {
 		RegisteredCredentials web = register(ClientType.WEB, Set.of(REDIRECT), Set.of("openid", "notes.read"), true);
 		Pkce pkce = Pkce.create();
@@ -101,7 +114,7 @@ class OneConnectionPerRequestTest extends HttpTest {
 		withOneConnectionLeft(() -> CodeFlow.exchange(web, code, REDIRECT, pkce.verifier())).then().statusCode(200);
 	}
 
-	private Response withOneConnectionLeft(Supplier<Response> request) {
+	private <T> T withOneConnectionLeft(Supplier<T> request) {
 		List<Connection> held = new ArrayList<>();
 		try {
 			while (held.size() < this.pool.getMaximumPoolSize() - 1) {
