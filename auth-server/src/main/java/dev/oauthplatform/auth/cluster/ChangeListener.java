@@ -101,9 +101,11 @@ final class ChangeListener implements Runnable {
 		while (this.running) {
 			try (Connection connection = this.source.connect()) {
 				listen(connection);
+				// what was announced before the LISTEN is read again first: a subscriber trusting
+				// its cache as soon as connected() says so must not trust it a moment too early
+				missedChanges();
 				this.connected = true;
 				this.firstConnection.countDown();
-				missedChanges();
 				if (lost) {
 					logger.info("Listening for other instances' changes again");
 				}

@@ -13,6 +13,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.oauthplatform.auth.key.SigningKeys;
 import dev.oauthplatform.auth.persistence.DatabaseUnreachable;
+import dev.oauthplatform.auth.persistence.UniqueKeyViolation;
 
 /**
  * Authorizations in the database, every code and token stored as its SHA-256 and found by that
@@ -83,7 +85,15 @@ public class JpaOAuth2AuthorizationService implements OAuth2AuthorizationService
 	public void save(OAuth2Authorization authorization) {
 		if (StatelessAccessTokens.isStateless(authorization)) {
 			// issuing writes nothing; revoking records the jti
-			this.writes.executeWithoutResult((status) -> this.statelessTokens.revoke(authorization));
+			try {
+				this.writes.executeWithoutResult((status) -> this.statelessTokens.revoke(authorization));
+			}
+			catch (DataIntegrityViolationException ex) {
+				if (!UniqueKeyViolation.is(ex)) {
+					throw ex;
+				}
+				// the same token revoked by a concurrent request: it is on the deny list either way
+			}
 			return;
 		}
 		boolean[] sent = new boolean[1];

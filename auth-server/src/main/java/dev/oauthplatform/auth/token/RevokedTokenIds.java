@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.persistence.EntityManager;
 
@@ -52,12 +54,18 @@ class RevokedTokenIds {
 
 	private volatile Instant nextReread = Instant.MIN;
 
+	/** Moves on whenever the copy may have become incomplete: a re-read begun before it does not count. */
+	private final AtomicLong generation = new AtomicLong();
+
+	/** One re-read at a time; requests that find one running ask the table instead of queueing. */
+	private final ReentrantLock rereading = new ReentrantLock();
+
 	private final int mostRemembered;
 
 	@Autowired
 	RevokedTokenIds(EntityManager entityManager, ClusterEvents cluster) {
 		this(entityManager, cluster, MOST_REMEMBERED);
-		cluster.subscribe(CHANGES, ChangeSubscriber.of(this::heard, this::reread));
+		cluster.subscribe(CHANGES, ChangeSubscriber.of(this::heard, this::missedChanges));
 	}
 
 	/** Not subscribed: hears this instance's revocations only (tests). */
@@ -90,7 +98,7 @@ class RevokedTokenIds {
 	}
 
 	int purgeExpired(Instant now) {
-		this.revoked.values().removeIf((expiresAt) -> expiresAt.isBefore(now));
+		forgetExpired(now);
 		return this.entityManager.createQuery("delete from RevokedJti r where r.expiresAt < :now")
 			.setParameter("now", now)
 			.executeUpdate();
@@ -98,60 +106,103 @@ class RevokedTokenIds {
 
 	private void heard(String payload) {
 		String[] parts = payload.split(" ");
-		if (parts.length == 2) {
+		try {
 			remember(parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1])));
 		}
-		else {
+		catch (RuntimeException ex) {
+			missedChanges();
+		}
+	}
+
+	/** The listener (re)connected, or lost its connection: whatever it missed is read from the table. */
+	private void missedChanges() {
+		distrust(Instant.MIN);
+		this.rereading.lock();
+		try {
 			reread();
+		}
+		finally {
+			this.rereading.unlock();
 		}
 	}
 
 	private boolean trusted() {
-		return this.complete || (Instant.now().isAfter(this.nextReread) && reread());
+		if (this.complete) {
+			return true;
+		}
+		if (Instant.now().isBefore(this.nextReread) || !this.rereading.tryLock()) {
+			return false;
+		}
+		try {
+			return this.complete || reread();
+		}
+		finally {
+			this.rereading.unlock();
+		}
 	}
 
 	private void remember(String jti, Instant expiresAt) {
+		if (this.revoked.size() >= this.mostRemembered && !this.revoked.containsKey(jti)) {
+			forgetExpired(Instant.now()); // every instance prunes, not only the one running the purge
+		}
 		if (this.revoked.size() < this.mostRemembered || this.revoked.containsKey(jti)) {
 			this.revoked.put(jti, expiresAt);
 		}
 		else {
-			distrust();
+			distrust(Instant.now().plus(REREAD_PAUSE));
 		}
 	}
 
 	/**
 	 * Merges the table's live rows into the copy; false (and the table asked each time for a
-	 * while) if it cannot be read now or holds more than the copy may.
+	 * while) if it cannot be read now or holds more than the copy may. Complete only if nothing
+	 * made it incomplete meanwhile: a revocation dropped at the bound, announcements missed.
 	 */
-	private synchronized boolean reread() {
-		this.complete = false;
+	private boolean reread() {
+		long started = this.generation.get();
 		try {
 			Instant now = Instant.now();
+			forgetExpired(now);
 			long live = this.entityManager
 				.createQuery("select count(r) from RevokedJti r where r.expiresAt >= :now", Long.class)
 				.setParameter("now", now)
 				.getSingleResult();
 			if (live > this.mostRemembered) {
-				this.revoked.clear();
-				distrust();
+				distrust(now.plus(REREAD_PAUSE));
 				return false;
 			}
-			this.entityManager.createQuery("select r from RevokedJti r where r.expiresAt >= :now", RevokedJti.class)
+			this.entityManager
+				.createQuery("select r.jti, r.expiresAt from RevokedJti r where r.expiresAt >= :now", Object[].class)
 				.setParameter("now", now)
 				.getResultList()
-				.forEach((row) -> this.revoked.put(row.jti, row.expiresAt));
-			this.complete = true;
+				.forEach((row) -> this.revoked.put((String) row[0], (Instant) row[1]));
 		}
 		catch (RuntimeException ex) {
 			// the database is unreachable: isRevoked asks the table, and fails as any request would
-			distrust();
+			distrust(Instant.now().plus(REREAD_PAUSE));
+			return false;
+		}
+		synchronized (this.generation) {
+			if (this.revoked.size() > this.mostRemembered) {
+				distrust(Instant.now().plus(REREAD_PAUSE));
+			}
+			else if (this.generation.get() == started) {
+				this.complete = true;
+			}
 		}
 		return this.complete;
 	}
 
-	private void distrust() {
-		this.complete = false;
-		this.nextReread = Instant.now().plus(REREAD_PAUSE);
+	private void distrust(Instant rereadFrom) {
+		synchronized (this.generation) {
+			this.generation.incrementAndGet();
+			this.complete = false;
+			this.nextReread = rereadFrom;
+		}
+	}
+
+	private void forgetExpired(Instant now) {
+		this.revoked.values().removeIf((expiresAt) -> expiresAt.isBefore(now));
 	}
 
 	/** Tokens in the copy, and whether it is trusted now: for tests. */

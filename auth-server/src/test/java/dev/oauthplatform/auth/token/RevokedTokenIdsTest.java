@@ -65,9 +65,29 @@ class RevokedTokenIdsTest {
 		assertThat(list.isRevoked(UUID.randomUUID().toString())).isFalse();
 	}
 
-	private void revoke(RevokedTokenIds list, String jti) {
+	/** Every instance, not only the one whose turn it is to purge the table, keeps its copy within the bound. */
+	@Test
+	void atItsBoundTheCopyFirstForgetsTokensThatHaveExpired() {
+		RevokedTokenIds list = new RevokedTokenIds(this.entityManager, this.cluster, 2);
+		// other tests' rows gone: the table holds this test's rows only
 		new TransactionTemplate(this.transactionManager)
-			.executeWithoutResult((status) -> list.revoke(jti, Instant.now().plusSeconds(600)));
+			.executeWithoutResult((status) -> list.purgeExpired(Instant.now().plusSeconds(3600)));
+		revoke(list, UUID.randomUUID().toString(), Instant.now().minusSeconds(1));
+		revoke(list, UUID.randomUUID().toString(), Instant.now().minusSeconds(1));
+		String live = UUID.randomUUID().toString();
+
+		revoke(list, live);
+
+		assertThat(list.remembered()).as("trusted, holding the live one only").isEqualTo(1);
+		assertThat(list.isRevoked(live)).isTrue();
+	}
+
+	private void revoke(RevokedTokenIds list, String jti) {
+		revoke(list, jti, Instant.now().plusSeconds(600));
+	}
+
+	private void revoke(RevokedTokenIds list, String jti, Instant expiresAt) {
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> list.revoke(jti, expiresAt));
 	}
 
 }
