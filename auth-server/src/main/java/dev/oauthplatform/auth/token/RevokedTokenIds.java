@@ -2,6 +2,7 @@ package dev.oauthplatform.auth.token;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -163,19 +164,17 @@ class RevokedTokenIds {
 		try {
 			Instant now = Instant.now();
 			forgetExpired(now);
-			long live = this.entityManager
-				.createQuery("select count(r) from RevokedJti r where r.expiresAt >= :now", Long.class)
+			// one row more than fits tells that the table holds too many, without counting them first
+			List<Object[]> live = this.entityManager
+				.createQuery("select r.jti, r.expiresAt from RevokedJti r where r.expiresAt >= :now", Object[].class)
 				.setParameter("now", now)
-				.getSingleResult();
-			if (live > this.mostRemembered) {
+				.setMaxResults(this.mostRemembered + 1)
+				.getResultList();
+			if (live.size() > this.mostRemembered) {
 				distrust(now.plus(REREAD_PAUSE));
 				return false;
 			}
-			this.entityManager
-				.createQuery("select r.jti, r.expiresAt from RevokedJti r where r.expiresAt >= :now", Object[].class)
-				.setParameter("now", now)
-				.getResultList()
-				.forEach((row) -> this.revoked.put((String) row[0], (Instant) row[1]));
+			live.forEach((row) -> this.revoked.put((String) row[0], (Instant) row[1]));
 		}
 		catch (RuntimeException ex) {
 			// the database is unreachable: isRevoked asks the table, and fails as any request would

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -130,21 +129,21 @@ class StatelessAccessTokens {
 		if (!isJwt(token)) {
 			return false;
 		}
-		Jwt known = this.verified.remembered(token);
+		Map<String, Object> known = this.verified.claimsSeenBefore(token);
 		if (known != null) {
-			return isClientsOwn(known.getSubject(), known.getClaims().get("client_id"), known.getClaims());
+			return isClientsOwn(known);
 		}
 		try {
-			JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
-			return isClientsOwn(claims.getSubject(), claims.getClaim("client_id"), claims.getClaims());
+			return isClientsOwn(JWTParser.parse(token).getJWTClaimsSet().getClaims());
 		}
 		catch (ParseException ex) {
 			return false;
 		}
 	}
 
-	private static boolean isClientsOwn(String subject, Object clientId, Map<String, Object> claims) {
-		return subject != null && subject.equals(clientId) && claims.get("preferred_username") == null;
+	private static boolean isClientsOwn(Map<String, Object> claims) {
+		Object subject = claims.get("sub");
+		return subject != null && subject.equals(claims.get("client_id")) && claims.get("preferred_username") == null;
 	}
 
 	static boolean isJwt(String token) {

@@ -1,6 +1,7 @@
 package dev.oauthplatform.auth.token;
 
 import java.time.Duration;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -55,8 +56,17 @@ final class VerifiedAccessTokens {
 		return jwt;
 	}
 
+	/**
+	 * The claims of a token verified before, <em>not checked again</em>: to tell what kind of
+	 * token it is without parsing it, never to trust it ({@link #decode} does that).
+	 */
+	Map<String, Object> claimsSeenBefore(String token) {
+		Verified known = this.verified.getIfPresent(token);
+		return (known != null) ? known.jwt().getClaims() : null;
+	}
+
 	/** A token verified before and still valid now; null if it has to go through the decoder. */
-	Jwt remembered(String token) {
+	private Jwt remembered(String token) {
 		Verified known = this.verified.getIfPresent(token);
 		if (known == null) {
 			return null;
