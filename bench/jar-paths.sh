@@ -6,6 +6,7 @@
 # H2 by default (a scratch file database); --postgres uses 127.0.0.1:5432 database test, user
 # postgres, in a schema of its own (perf_paths, dropped first). Run an old and a new jar one after
 # the other, alternating, to compare: absolute figures depend on what else the machine does.
+# AUTH_EXTRA_ARGS: more Spring arguments for the server (e.g. a datasource URL setting to try).
 # The code exchange is not loaded here (each code needs a browser sign-in): RefreshRoundTripsTest
 # counts its statements.
 set -euo pipefail
@@ -37,7 +38,7 @@ if $POSTGRES; then
 fi
 AUTH_DATA_DIR=$DATA AUTH_ADMIN_USERNAME=bench AUTH_ADMIN_PASSWORD=bench-password-2026 BENCH_CLIENT_SECRET=$SECRET \
 AUTH_CLIENT_SECRET_PEPPER=paths-pepper-0123456789abcdef \
-  "$JAVA" $JAVA_OPTS -jar "$JAR" "${ARGS[@]}" > "$DATA/auth-server.log" 2>&1 &
+  "$JAVA" $JAVA_OPTS -jar "$JAR" "${ARGS[@]}" ${AUTH_EXTRA_ARGS:-} > "$DATA/auth-server.log" 2>&1 &
 PID=$!
 until curl -sf -u "bench-m2m:$SECRET" -d grant_type=client_credentials "$URL/oauth2/token" > /dev/null; do
   kill -0 "$PID" 2>/dev/null || { tail -50 "$DATA/auth-server.log" >&2; exit 1; }

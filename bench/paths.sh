@@ -19,6 +19,12 @@
 #   introspection        of a client_credentials access token, HTTP Basic auth as bench-m2m: a
 #                        JWT for ours and Keycloak; node-oidc-provider refuses JWTs by design, so
 #                        an opaque token of the same client
+#   authorize, code exchange (ours only): user bench signs in once through the sign-in form (curl);
+#                        the authorization endpoint is loaded with that session for confidential
+#                        client bench-web (first party: no consent page; PKCE S256, one fixed
+#                        verifier), each 302 keeping its code (load/authorize-codes.lua); then the
+#                        codes are redeemed at the token endpoint, each once, with client_secret_basic
+#                        (load/code-exchange.lua: access, refresh and ID token)
 # Starts all servers first, then loads one (server, path) at a time; stops what it started.
 # Prints the table on stdout (progress on stderr); raw wrk output stays in $BENCH_CACHE/run/paths/.
 # Takes about 2 min of start-up (more on the first Keycloak run) + rows x (warm-up + SECS).
@@ -41,7 +47,7 @@ done
 . bench/lib-paths.sh
 [ "$DURATION" -le 20 ] && [ "$WARMUP" -le 20 ] || die "keep each load run at most 20 s"
 for p in "${PEERS[@]}"; do case "$p" in keycloak|node-oidc-provider) ;; *) die "unknown peer $p" ;; esac; done
-need_cmd wrk; need_cmd jq; need_cmd curl; need_cmd bc
+need_cmd wrk; need_cmd jq; need_cmd curl; need_cmd bc; need_cmd openssl
 [ "$PG" = 1 ] && need_cmd psql postgresql-client
 
 THREADS=2 CONNS=16
@@ -51,6 +57,7 @@ mkdir -p "$OUT"; rm -f "$OUT"/*.txt
 FORM=bench/load/form-post.lua
 REFRESH=bench/load/refresh-rotating.lua
 BASIC=$(printf '%s' "$BENCH_CLIENT_ID:$BENCH_CLIENT_SECRET" | base64 -w0)
+WEB_BASIC=$(printf '%s' "bench-web:$BENCH_CLIENT_SECRET" | base64 -w0)
 KC_BASE=http://127.0.0.1:${KEYCLOAK_PORT:-8180}/realms/bench/protocol/openid-connect
 NODE_BASE=http://127.0.0.1:${NODE_OIDC_PORT:-8280}
 STARTED=()
@@ -115,6 +122,34 @@ ours_refresh_token() {
   curl -s -d grant_type=password -d client_id=bench-cli -d username=bench -d password=bench-password-2026 \
     "$OURS_URL/oauth2/token" | jq -e -r '.refresh_token | strings'
 }
+CODE_REDIRECT=http%3A%2F%2Flocalhost%3A3000%2Fbench%2Fcallback
+CODE_VERIFIER=bench-code-verifier-0123456789abcdefghijklmnopqrstuvwxyz
+ours_session_cookie() { # signs user bench in through the form; prints "JSESSIONID=..."
+  local jar="$OUT/signin.cookies" csrf
+  rm -f "$jar"
+  csrf=$(curl -s -c "$jar" -b "$jar" "$OURS_URL/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  [ -n "$csrf" ] || die "no CSRF token on $OURS_URL/login"
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" -d username=bench \
+    -d password=bench-password-2026 "$OURS_URL/login"
+  awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar" | grep . || die "the sign-in gave no session"
+}
+code_rows() { # authorize (warm-up, measured), then the exchange of those codes (warm-up, measured)
+  local cookie challenge url codes="$OUT/codes"
+  cookie=$(ours_session_cookie)
+  challenge=$(printf %s "$CODE_VERIFIER" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=')
+  url="$OURS_URL/oauth2/authorize?response_type=code&client_id=bench-web&redirect_uri=$CODE_REDIRECT"
+  url+="&scope=openid%20notes.read&state=bench&code_challenge=$challenge&code_challenge_method=S256"
+  log "auth-server, authorize: ${WARMUP}s warm-up + ${DURATION}s (their codes are redeemed next)"
+  wrk -t$THREADS -c$CONNS -d"${WARMUP}s" --timeout 5s -s bench/load/authorize-codes.lua "$url" -- "$cookie" "$codes.warmup" \
+    > "$OUT/auth-server-authorize.txt.warmup" 2>&1 || true
+  wrk_one auth-server "authorize (signed in)" "one session, first-party client: no consent page; each answer a 302 with a code" \
+    bench/load/authorize-codes.lua "$url" -- "$cookie" "$codes"
+  log "auth-server, code exchange: ${WARMUP}s warm-up + ${DURATION}s, $(cat "$codes".* | wc -l) codes for the measured run"
+  wrk -t$THREADS -c$CONNS -d"${WARMUP}s" --timeout 5s -s bench/load/code-exchange.lua "$OURS_URL/oauth2/token" -- \
+    "$WEB_BASIC" "$CODE_REDIRECT" "$CODE_VERIFIER" "$codes.warmup" > "$OUT/auth-server-code-exchange.txt.warmup" 2>&1 || true
+  wrk_one auth-server "code exchange" "client_secret_basic + PKCE; access, refresh and ID token; codes from the row above" \
+    bench/load/code-exchange.lua "$OURS_URL/oauth2/token" -- "$WEB_BASIC" "$CODE_REDIRECT" "$CODE_VERIFIER" "$codes"
+}
 access_token() { # access_token TOKEN_URL [EXTRA_FORM]
   fetch_token "$@" | jq -r .access_token
 }
@@ -128,6 +163,7 @@ wrk_pair auth-server "password grant" "bcrypt user check per request" $FORM "$OU
 refresh_pair auth-server "tokens from the password grant" "$OURS_URL/oauth2/token" ours_refresh_token
 wrk_pair auth-server introspection "JWT (client_credentials token)" $FORM "$OURS_URL/oauth2/introspect" -- \
   "$BASIC" "token=$(access_token "$OURS_URL/oauth2/token")" '"active":true'
+code_rows
 
 # --- Keycloak
 for p in "${PEERS[@]}"; do

@@ -14,8 +14,9 @@ import dev.oauthplatform.auth.client.OAuthClientRepository;
 
 /**
  * {@code bench/run.sh} only (profile {@code bench}): the shared benchmark's machine client,
- * {@code bench-m2m} with the secret the load scripts send, and a public CLI client for the
- * password and refresh benchmarks.
+ * {@code bench-m2m} with the secret the load scripts send, a public CLI client for the
+ * password and refresh benchmarks, and a confidential web client (same secret, PKCE, first party:
+ * no consent page) for the authorization code benchmark.
  */
 @Component
 @Order(3)
@@ -50,6 +51,10 @@ class BenchClient implements StartupTask {
 		if (!this.clients.existsByClientId("bench-cli")) {
 			this.registrar.register(NewClient.of("bench-cli", "Benchmark CLI client", ClientType.CLI, Set.of(),
 					Set.of("notes.read"), true));
+		}
+		if (!this.clients.existsByClientId("bench-web")) {
+			this.registrar.register(NewClient.of("bench-web", "Benchmark web client", ClientType.WEB,
+					Set.of("http://localhost:3000/bench/callback"), Set.of("openid", "notes.read"), true), this.secret);
 		}
 	}
 
