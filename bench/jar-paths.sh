@@ -7,7 +7,7 @@
 # postgres, in a schema of its own (perf_paths, dropped first). Run an old and a new jar one after
 # the other, alternating, to compare: absolute figures depend on what else the machine does.
 # AUTH_EXTRA_ARGS: more Spring arguments for the server (e.g. a datasource URL setting to try).
-# The code exchange is not loaded here (each code needs a browser sign-in): RefreshRoundTripsTest
+# The code exchange is loaded by bench/paths.sh (codes from a scripted sign-in); RefreshRoundTripsTest
 # counts its statements.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,7 @@
 package dev.oauthplatform.auth.token;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -99,6 +100,29 @@ class RefreshRoundTripsTest extends HttpTest {
 	 * three inserts.
 	 */
 	static final int CODE_EXCHANGE_STATEMENTS = 8;
+
+	@Test
+	void anAuthorizationRequestOfASignedInUserWritesOnlyTheGrant() {
+		RegisteredCredentials web = register(ClientType.WEB, Set.of(WEB_REDIRECT), Set.of("openid", "notes.read"), true);
+		BrowserFlow browser = new BrowserFlow(baseUrl());
+		CodeFlow.codeAfterSignIn(browser, web, WEB_REDIRECT, Pkce.create(), "openid notes.read", newUser(), USER_PASSWORD);
+		Map<String, String> parameters = CodeFlow.request(web, WEB_REDIRECT, Pkce.create(), "openid notes.read");
+		Response[] response = new Response[1];
+
+		List<String> statements = SqlStatements.sentByServerDuring(() -> response[0] = browser.authorize(parameters));
+
+		assertThat(BrowserFlow.redirectParameters(response[0])).containsKey("code");
+		assertThat(statements).as(String.join("\n", statements)).hasSize(AUTHORIZE_STATEMENTS);
+	}
+
+	/**
+	 * The signed-in user (still there, enabled, same session version: sessions end with the
+	 * account); the user's consent to the client (the framework reads it before it asks whether the
+	 * client needs consent at all); the grant by its new id, locked (a save does not know the grant
+	 * is new); the grant and its code inserted. Not counted: Spring Session's reading and touching of
+	 * the browser session, plain JDBC rather than Hibernate. bench/paths.sh loads this path.
+	 */
+	static final int AUTHORIZE_STATEMENTS = 5;
 
 	/**
 	 * Every rotation leaves the token rotated out in the grant's family (reuse detection finds the
