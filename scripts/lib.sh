@@ -54,7 +54,13 @@ random_secret() {
 # -XX:MetaspaceSize=96m: without a usable AOT cache (JDK < 25, or a cache refused, e.g. under
 #   -XX:StartFlightRecording) start-up and warm-up ran 4 full "Metadata GC Threshold" collections at
 #   the default 21 MiB high-water mark; with the cache they do not occur. Not a limit, a first threshold.
-AUTH_JAVA_OPTS=${AUTH_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:SweeperThreshold=50 -XX:MetaspaceSize=96m --enable-native-access=ALL-UNNAMED}
+# -XX:CICompilerCount=3 on fewer than 4 CPUs (the JVM's own count from 4 CPUs up is 3 or more): on 2
+#   CPUs the JVM starts 1 C1 and 1 C2 thread, and the one C2 thread drained the compile queue that
+#   the AOT cache's method profiles fill so slowly that client_credentials stayed at ~4,000-5,700
+#   req/s for the first 40 s; with 2 C2 threads it passes 8,000 by 25 s. It costs ~1.5 s of launch
+#   and ~25 MiB of RSS (compiler arenas): bench/WARMUP.md "Compiler threads".
+if [ "$(nproc 2>/dev/null || echo 4)" -lt 4 ]; then AUTH_JIT_OPTS="-XX:CICompilerCount=3"; else AUTH_JIT_OPTS=""; fi
+AUTH_JAVA_OPTS=${AUTH_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:SweeperThreshold=50 -XX:MetaspaceSize=96m $AUTH_JIT_OPTS --enable-native-access=ALL-UNNAMED}
 
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
 
