@@ -69,9 +69,13 @@ java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.
 # method profiles, trained once per build on a scratch database by starting the server and sending
 # it token requests (launch to first token and JIT warm-up: BENCHMARKS.md).
 prepare_launch() { # prepare_launch JAVA
-  local java=$1 aot_dir=auth-server/target/aot
+  local java=$1 aot_dir=auth-server/target/aot major
+  major=$(java_major "$java")
   AUTH_LAUNCH=("$java" $AUTH_JAVA_OPTS -Dspring.aot.enabled=true)
-  if [ "$(java_major "$java")" -lt 25 ] 2>/dev/null; then
+  # JDK 22+: give freed native memory back every 2 s (glibc keeps it in per-thread arenas): the
+  # compiler threads' arenas otherwise stay in RSS, 33-55 MiB after 40 s of load (bench/WARMUP.md)
+  [ "${major%%.*}" -ge 22 ] 2>/dev/null && AUTH_LAUNCH+=(-XX:TrimNativeHeapInterval=2000)
+  if [ "${major%%.*}" -lt 25 ] 2>/dev/null; then
     AUTH_LAUNCH+=(-jar "$AUTH_JAR")
     return
   fi
