@@ -70,6 +70,8 @@ stop_ours() {
     kill "$OURS_PID"; wait "$OURS_PID" 2>/dev/null || true
   fi
   OURS_PID=""
+  # the server's log outlives its scratch data directory: an error seen in a row can be looked up
+  [ -f "$OURS_DATA/auth-server.log" ] && cp "$OURS_DATA/auth-server.log" "$BENCH_RUN/auth-server-last.log"
   [ -n "$OURS_DATA" ] && rm -rf "$OURS_DATA"
   OURS_DATA=""
 }
