@@ -29,6 +29,7 @@ alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/
 instance_port() { echo $((9000 + $1)); }
 # health, readiness and metrics of instance N (9091, 9092): never through the balancer
 instance_management_port() { echo $((9090 + $1)); }
+HAPROXY_STATS_PORT=9099
 
 # Starts a command detached (own session, stdin closed, output to its log), writing the pid of the
 # command itself (exec), not of a wrapper: stop-instance --kill then really kills the JVM.
@@ -117,6 +118,12 @@ frontend auth
   http-request del-header X-Forwarded-Host
   http-request del-header X-Forwarded-Prefix
   default_backend auth_servers
+
+# HAProxy's view of the instances, as CSV for this script (no socat needed): loopback only
+listen stats
+  bind 127.0.0.1:$HAPROXY_STATS_PORT
+  stats enable
+  stats uri /stats
 
 backend auth_servers
   balance roundrobin
@@ -234,7 +241,7 @@ EOF
 
 # HAProxy's own view: every instance UP (rise 2: two passed checks, ~2 s).
 haproxy_states() {
-  echo "show stat" | socat stdio "unix-connect:$DIR/haproxy.sock" 2>/dev/null \
+  curl -fsS --max-time 2 "http://127.0.0.1:$HAPROXY_STATS_PORT/stats;csv" 2>/dev/null \
     | awk -F, '$1 == "auth_servers" && $2 ~ /^auth/ {print $2 " " $18}'
 }
 
