@@ -1,8 +1,11 @@
 package dev.oauthplatform.system.cluster;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.oauthplatform.system.support.Admin;
 import dev.oauthplatform.system.support.Cluster;
+import dev.oauthplatform.system.support.Pkce;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +80,41 @@ class AdminChangesReachEveryInstanceTest {
 		assertThat(Flows.clientCredentials(B, new Flows.Client(machine.id(), newSecret)).statusCode()).isEqualTo(200);
 	}
 
+	/** Pass: after A deletes a client, B refuses its client_credentials request (401) within 1 s. */
+	@Test
+	void aClientDeletedOnAIsRefusedOnBWithinOneSecond() {
+		Flows.Client machine = Flows.registerMachine(adminOnA);
+		assertThat(Flows.clientCredentials(B, machine).statusCode()).as("B knows (and caches) the client").isEqualTo(200);
+
+		adminOnA.api().delete("/admin/api/clients/" + machine.id()).then().statusCode(204);
+
+		Duration took = within(() -> Flows.clientCredentials(B, machine).statusCode() == 401);
+		assertThat(took).as("time until B refused the deleted client").isLessThanOrEqualTo(BOUND);
+	}
+
+	/**
+	 * Pass: after A replaces a web app's redirect URI, B's authorization endpoint refuses the old
+	 * one (400, no redirect to it) within 1 s, and sends a browser on with the new one.
+	 */
+	@Test
+	void aRedirectUriRemovedOnAIsRefusedOnBWithinOneSecond() {
+		Flows.Client app = Flows.registerWebApp(adminOnA);
+		assertThat(authorize(B, app, Flows.REDIRECT_URI).statusCode()).as("B knows (and caches) the client")
+			.isEqualTo(302);
+		String moved = "http://localhost:3000/cluster/moved-callback";
+
+		adminOnA.api()
+			.body("{\"client_name\":\"moved\",\"client_type\":\"web\",\"first_party\":false,"
+					+ "\"redirect_uris\":[\"" + moved + "\"],\"scope\":\"openid profile notes.read\"}")
+			.put("/admin/api/clients/" + app.id())
+			.then()
+			.statusCode(200);
+
+		Duration took = within(() -> authorize(B, app, Flows.REDIRECT_URI).statusCode() == 400);
+		assertThat(took).as("time until B refused the old redirect URI").isLessThanOrEqualTo(BOUND);
+		assertThat(authorize(B, app, moved).statusCode()).as("the new one: on to sign-in").isEqualTo(302);
+	}
+
 	/**
 	 * Pass: after an emergency key rotation on A, both instances publish the same JWKS, without any
 	 * key from before, within 1 s.
@@ -91,6 +130,7 @@ class AdminChangesReachEveryInstanceTest {
 		assertThat(afterOnA).as("A publishes the new keys at once").isNotEqualTo(before);
 		Duration took = within(() -> jwks(B).equals(jwks(A)));
 		assertThat(took).as("time until B published the same keys as A").isLessThanOrEqualTo(BOUND);
+		assertThat(kids(jwks(B))).as("no key from before the emergency rotation").doesNotContainAnyElementsOf(kids(before));
 	}
 
 	/**
@@ -113,6 +153,16 @@ class AdminChangesReachEveryInstanceTest {
 
 	private static boolean active(String server, Flows.Client client, String token) {
 		return Flows.introspect(server, client, token).then().statusCode(200).extract().path("active");
+	}
+
+	private static List<String> kids(String jwks) {
+		return JsonPath.from(jwks).getList("keys.kid", String.class);
+	}
+
+	private static Response authorize(String server, Flows.Client client, String redirectUri) {
+		Map<String, String> parameters = Flows.authorizeParameters(client, Pkce.create(), "cache");
+		parameters.put("redirect_uri", redirectUri);
+		return Flows.http().queryParams(parameters).get(server + "/oauth2/authorize");
 	}
 
 	private static String jwks(String server) {

@@ -2,6 +2,7 @@ package dev.oauthplatform.system.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ class DatabaseRestartTest {
 			kept.add(Flows.refreshToken(Flows.passwordGrant(Cluster.BALANCER, cli, user, Flows.PASSWORD, null)));
 		}
 
+		List<ProcessHandle> instances = List.of(Cluster.process(1).orElseThrow(), Cluster.process(2).orElseThrow());
 		Load load = new Load(Cluster.BALANCER, machine, 2, cli, chains, true);
 		Load.sleep(1500);
 		long restartAt = load.now();
@@ -79,6 +81,8 @@ class DatabaseRestartTest {
 				+ "%d requests succeeded, failures %s", restartAt, backAt, recoveredAt, load.succeeded(), failures));
 		assertThat(recoveredAt).as("both instances serve the password grant within 30 s of PostgreSQL's restart")
 			.isPositive();
+		assertThat(List.of(Cluster.process(1), Cluster.process(2))).as("the same two processes, never restarted")
+			.containsExactly(Optional.of(instances.get(0)), Optional.of(instances.get(1)));
 		assertThat(failures).as("failed requests during the outage").allSatisfy((failure) ->
 				assertThat(failure.outcome()).startsWith("503"));
 		if (!failures.isEmpty()) {

@@ -18,7 +18,8 @@ import io.restassured.response.Response;
  */
 final class Load implements AutoCloseable {
 
-	record Failure(long atMillis, String request, String outcome) {
+	/** A failed request: when it was sent and when it failed, in milliseconds since the load started. */
+	record Failure(long sentAtMillis, long atMillis, String request, String outcome) {
 	}
 
 	private final String server;
@@ -73,21 +74,23 @@ final class Load implements AutoCloseable {
 
 	private void clientCredentials() {
 		while (this.running) {
+			long sent = now();
 			try {
 				Response response = Flows.clientCredentials(this.server, this.machine);
-				record("client_credentials", response.statusCode(), response.asString());
+				record(sent, "client_credentials", response.statusCode(), response.asString());
 			}
 			catch (RuntimeException ex) {
-				this.failures.add(new Failure(now(), "client_credentials", ex.toString()));
+				this.failures.add(new Failure(sent, now(), "client_credentials", ex.toString()));
 			}
 		}
 	}
 
 	private void refreshes(int chain) {
 		while (this.running) {
+			long sent = now();
 			try {
 				Response response = Flows.refresh(this.server, this.cli, this.chains[chain]);
-				record("refresh", response.statusCode(), response.asString());
+				record(sent, "refresh", response.statusCode(), response.asString());
 				if (response.statusCode() == 200) {
 					this.chains[chain] = response.path("refresh_token");
 				}
@@ -101,19 +104,19 @@ final class Load implements AutoCloseable {
 				}
 			}
 			catch (RuntimeException ex) {
-				this.failures.add(new Failure(now(), "refresh", ex.toString()));
+				this.failures.add(new Failure(sent, now(), "refresh", ex.toString()));
 				this.uncertain[chain] = true;
 				return;
 			}
 		}
 	}
 
-	private void record(String request, int status, String body) {
+	private void record(long sent, String request, int status, String body) {
 		if (status == 200) {
 			this.succeeded.incrementAndGet();
 		}
 		else {
-			this.failures.add(new Failure(now(), request, status + " " + body));
+			this.failures.add(new Failure(sent, now(), request, status + " " + body));
 		}
 	}
 

@@ -95,6 +95,17 @@ public final class Cluster {
 		script("start-instance", String.valueOf(n));
 	}
 
+	/** The process of instance {@code n} as cluster.sh started it (its pid file); empty once it has exited. */
+	public static java.util.Optional<ProcessHandle> process(int n) {
+		try {
+			long pid = Long.parseLong(Files.readString(ROOT.resolve("data/cluster/auth-" + n + ".pid")).strip());
+			return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** {@code true} when instance {@code n} answers 200 on its readiness probe (its management port). */
 	public static boolean ready(int n) {
 		return answers200("http://127.0.0.1:" + (9090 + n) + "/actuator/health/readiness");
