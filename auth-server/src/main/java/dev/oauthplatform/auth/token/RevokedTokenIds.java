@@ -1,11 +1,9 @@
 package dev.oauthplatform.auth.token;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.persistence.EntityManager;
@@ -42,21 +40,13 @@ class RevokedTokenIds {
 
 	static final int MOST_REMEMBERED = 50_000;
 
-	/** How long the table answers alone after the copy could not be read, or would not fit. */
-	private static final Duration REREAD_PAUSE = Duration.ofSeconds(10);
-
 	private final EntityManager entityManager;
 
 	private final ClusterEvents cluster;
 
 	private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
 
-	private volatile boolean complete;
-
-	private volatile Instant nextReread = Instant.MIN;
-
-	/** Moves on whenever the copy may have become incomplete: a re-read begun before it does not count. */
-	private final AtomicLong generation = new AtomicLong();
+	private final CopyCompleteness completeness = new CopyCompleteness();
 
 	/** One re-read at a time; requests that find one running ask the table instead of queueing. */
 	private final ReentrantLock rereading = new ReentrantLock();
@@ -117,7 +107,7 @@ class RevokedTokenIds {
 
 	/** The listener (re)connected, or lost its connection: whatever it missed is read from the table. */
 	private void missedChanges() {
-		distrust(Instant.MIN);
+		this.completeness.lost();
 		this.rereading.lock();
 		try {
 			reread();
@@ -128,14 +118,14 @@ class RevokedTokenIds {
 	}
 
 	private boolean trusted() {
-		if (this.complete) {
+		if (this.completeness.complete()) {
 			return true;
 		}
-		if (Instant.now().isBefore(this.nextReread) || !this.rereading.tryLock()) {
+		if (!this.completeness.rereadDue() || !this.rereading.tryLock()) {
 			return false;
 		}
 		try {
-			return this.complete || reread();
+			return this.completeness.complete() || reread();
 		}
 		finally {
 			this.rereading.unlock();
@@ -150,7 +140,7 @@ class RevokedTokenIds {
 			this.revoked.put(jti, expiresAt);
 		}
 		else {
-			distrust(Instant.now().plus(REREAD_PAUSE));
+			this.completeness.lostForAWhile();
 		}
 	}
 
@@ -160,7 +150,7 @@ class RevokedTokenIds {
 	 * made it incomplete meanwhile: a revocation dropped at the bound, announcements missed.
 	 */
 	private boolean reread() {
-		long started = this.generation.get();
+		long started = this.completeness.generation();
 		try {
 			Instant now = Instant.now();
 			forgetExpired(now);
@@ -171,33 +161,17 @@ class RevokedTokenIds {
 				.setMaxResults(this.mostRemembered + 1)
 				.getResultList();
 			if (live.size() > this.mostRemembered) {
-				distrust(now.plus(REREAD_PAUSE));
+				this.completeness.lostForAWhile();
 				return false;
 			}
 			live.forEach((row) -> this.revoked.put((String) row[0], (Instant) row[1]));
 		}
 		catch (RuntimeException ex) {
 			// the database is unreachable: isRevoked asks the table, and fails as any request would
-			distrust(Instant.now().plus(REREAD_PAUSE));
+			this.completeness.lostForAWhile();
 			return false;
 		}
-		synchronized (this.generation) {
-			if (this.revoked.size() > this.mostRemembered) {
-				distrust(Instant.now().plus(REREAD_PAUSE));
-			}
-			else if (this.generation.get() == started) {
-				this.complete = true;
-			}
-		}
-		return this.complete;
-	}
-
-	private void distrust(Instant rereadFrom) {
-		synchronized (this.generation) {
-			this.generation.incrementAndGet();
-			this.complete = false;
-			this.nextReread = rereadFrom;
-		}
+		return this.completeness.completeUnlessLostSince(started, () -> this.revoked.size() <= this.mostRemembered);
 	}
 
 	private void forgetExpired(Instant now) {

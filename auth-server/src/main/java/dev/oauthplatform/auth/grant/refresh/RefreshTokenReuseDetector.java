@@ -16,6 +16,7 @@ import org.springframework.util.Assert;
 
 import dev.oauthplatform.auth.audit.AuditLog;
 import dev.oauthplatform.auth.audit.AuditType;
+import dev.oauthplatform.auth.token.ConcurrentUse;
 import dev.oauthplatform.auth.token.JpaOAuth2AuthorizationService;
 
 /**
@@ -65,7 +66,7 @@ final class RefreshTokenReuseDetector implements AuthenticationProvider {
 		}
 		catch (OAuth2AuthenticationException ex) {
 			if (!OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())
-					|| JpaOAuth2AuthorizationService.isConcurrentUse(ex)
+					|| ConcurrentUse.is(ex)
 					|| !this.authorizations.revokeFamilyOfRotatedRefreshToken(request.getRefreshToken())) {
 				throw ex;
 			}
