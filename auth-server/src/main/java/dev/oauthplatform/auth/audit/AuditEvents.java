@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The audit trail's table: written in batches by {@link AuditLog}, read newest first. */
+/** The audit trail's table: written in batches by {@link AuditBatchWriter}, read newest first. */
 @Component
 public class AuditEvents {
 

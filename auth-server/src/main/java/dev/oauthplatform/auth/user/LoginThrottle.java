@@ -4,17 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts sign-in attempts in the database, so that every instance counts and refuses alike, under
@@ -29,13 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class LoginThrottle {
 
-	private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
-
-	private static final int TRIES = 3;
-
-	/** Longer than any password check: an attempt still "in progress" after it was left by a stopped instance. */
-	private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
-
 	/** How long an attempt waits for those in progress before it is refused. */
 	private static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
@@ -43,15 +29,16 @@ public class LoginThrottle {
 
 	private final LoginFailureRows rows;
 
-	private final TransactionTemplate ownTransaction;
+	private final ThrottleTransactions transactions;
+
+	private final ThrottleCounts counts;
 
 	private final LoginThrottleProperties properties;
 
 	LoginThrottle(LoginFailureRows rows, PlatformTransactionManager transactions, LoginThrottleProperties properties) {
 		this.rows = rows;
-		// An attempt counts even when the caller's transaction (if any) rolls back.
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions = new ThrottleTransactions(transactions);
+		this.counts = new ThrottleCounts(rows);
 		this.properties = properties;
 	}
 
@@ -72,7 +59,7 @@ public class LoginThrottle {
 	public Attempt reserve(String username, String remoteAddress) {
 		Attempt attempt = Attempt.of(username, remoteAddress);
 		Instant giveUp = Instant.now().plus(MAX_WAIT);
-		while (!inOwnTransaction(() -> reserveLocked(attempt, Instant.now()))) {
+		while (!this.transactions.inOwnTransaction(() -> reserveLocked(attempt, Instant.now()))) {
 			if (Instant.now().isAfter(giveUp)) {
 				throw new LoginThrottledException(Duration.ofSeconds(1));
 			}
@@ -83,17 +70,17 @@ public class LoginThrottle {
 
 	/** A wrong password (or unknown username, or disabled account): one more failure under every key. */
 	public void failed(Attempt attempt) {
-		inOwnTransaction(() -> {
+		this.transactions.inOwnTransaction(() -> {
 			Instant now = Instant.now();
 			LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
 			LoginFailureRows.Locked user = this.rows.lock(attempt.user());
 			LoginFailureRows.Locked address = this.rows.lock(attempt.address());
 			boolean failedHereBefore = perUserAtAddress().live(userAtAddress.current(), now);
-			count(userAtAddress, perUserAtAddress(), now, true);
+			this.counts.count(userAtAddress, perUserAtAddress(), now, true);
 			if (!failedHereBefore) {
-				count(user, perUser(), now, false);
+				this.counts.count(user, perUser(), now, false);
 			}
-			count(address, perAddress(), now, false);
+			this.counts.count(address, perAddress(), now, false);
 			return true;
 		});
 	}
@@ -103,13 +90,13 @@ public class LoginThrottle {
 	 * and becomes one it is known at.
 	 */
 	public void succeeded(Attempt attempt) {
-		inOwnTransaction(() -> {
+		this.transactions.inOwnTransaction(() -> {
 			Instant now = Instant.now();
 			LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
 			this.rows.delete(attempt.userAtAddress());
 			this.rows.markKnown(attempt.userAtAddress(), now);
 			if (perUserAtAddress().live(userAtAddress.current(), now)) {
-				takeBackOne(this.rows.lock(attempt.user()), perUser(), now);
+				this.counts.takeBackOne(this.rows.lock(attempt.user()), perUser(), now);
 			}
 			return true;
 		});
@@ -141,7 +128,7 @@ public class LoginThrottle {
 		if (blockedUntil != null) {
 			throw new LoginThrottledException(Duration.between(now, blockedUntil));
 		}
-		int inProgress = attemptsInProgress(here, now);
+		int inProgress = ThrottleCounts.attemptsInProgress(here, now);
 		// past the limit (a block has ended), one more failure blocks again: one attempt at a time
 		int allowed = Math.max(1, this.properties.maxFailures() - (failedHereBefore ? here.failures() : 0));
 		if (inProgress >= allowed) {
@@ -151,55 +138,6 @@ public class LoginThrottle {
 				: new LoginFailure(attempt.userAtAddress(), 0, now, now, null, 0, null);
 		this.rows.save(userAtAddress, current.withAttemptsInProgress(inProgress + 1, now));
 		return true;
-	}
-
-	/** One more failure; {@code endsAnAttempt} on the key the attempt was in progress under. */
-	private void count(LoginFailureRows.Locked row, ThrottleRule rule, Instant now, boolean endsAnAttempt) {
-		LoginFailure current = row.current();
-		LoginFailure next = rule.afterFailure(row.key(), current, now);
-		int inProgress = Math.max(0, attemptsInProgress(current, now) - (endsAnAttempt ? 1 : 0));
-		this.rows.save(row,
-				next.withAttemptsInProgress(inProgress, (current != null) ? current.lastAttemptAt() : null));
-		if (next.blockedUntil() != null) {
-			logger.debug("Sign-ins for '{}' blocked until {} after {} failures", row.key(), next.blockedUntil(),
-					next.failures());
-		}
-	}
-
-	/** Those of a stopped instance never end: after a while they no longer count. */
-	private static int attemptsInProgress(LoginFailure failure, Instant now) {
-		return (failure != null && failure.lastAttemptAt() != null
-				&& failure.lastAttemptAt().isAfter(now.minus(ATTEMPT_TIMEOUT))) ? failure.attemptsInProgress() : 0;
-	}
-
-	private void takeBackOne(LoginFailureRows.Locked row, ThrottleRule rule, Instant now) {
-		if (!rule.live(row.current(), now)) {
-			return;
-		}
-		LoginFailure current = row.current();
-		if (current.failures() <= 1) {
-			this.rows.delete(row.key());
-			return;
-		}
-		int failures = current.failures() - 1;
-		this.rows.save(row, new LoginFailure(row.key(), failures, current.firstFailureAt(), current.lastFailureAt(),
-				(failures < rule.limit()) ? null : current.blockedUntil(), current.attemptsInProgress(),
-				current.lastAttemptAt()));
-	}
-
-	/** Concurrent first attempts race to insert a key's row; the losers find it on the next try. */
-	private boolean inOwnTransaction(Supplier<Boolean> work) {
-		for (int tries = 1;; tries++) {
-			try {
-				return Boolean.TRUE.equals(this.ownTransaction.execute((status) -> work.get()));
-			}
-			catch (DuplicateKeyException ex) {
-				if (tries == TRIES) {
-					throw ex;
-				}
-				logger.debug("A first attempt raced another for a throttle key's row: counting it again");
-			}
-		}
 	}
 
 	private static void pause() {

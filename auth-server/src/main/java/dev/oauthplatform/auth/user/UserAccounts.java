@@ -3,11 +3,9 @@ package dev.oauthplatform.auth.user;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,21 +26,6 @@ import dev.oauthplatform.auth.token.Authorizations;
 public class UserAccounts {
 
 	public static final String ADMIN_ROLE = "ADMIN";
-
-	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
-
-	private static final Pattern ROLE = Pattern.compile("[A-Z][A-Z0-9_]{0,49}");
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cc}]{1,64}@[^@\\s\\p{Cc}]{1,255}");
-
-	/** RFC 5321's limit, counted as the database counts: in UTF-16 chars, not code points. */
-	private static final int MAX_EMAIL = 320;
-
-	/** Eight of 50 characters fit the roles column (500). */
-	private static final int MAX_ROLES = 8;
-
-	/** Spring Security adds it: a stored "ROLE_ADMIN" would make the user unable to sign in at all. */
-	private static final String ROLE_PREFIX = "ROLE_";
 
 	private final AppUserRepository users;
 
@@ -82,15 +65,13 @@ public class UserAccounts {
 	/** An admin's request: the username, email, roles and password policies apply. */
 	@Transactional
 	public AppUser register(String username, String password, String email, Collection<String> roles) {
-		if (username == null || !USERNAME.matcher(username).matches()) {
-			throw InvalidUserException.request(
-					"username must be 1-100 characters: letters, digits, '.', '_', '@', '+' or '-'");
-		}
+		UserFieldPolicy.checkUsername(username);
 		if (this.users.existsByUsernameIgnoreCase(username)) {
 			throw InvalidUserException.usernameTaken(username);
 		}
 		PasswordPolicy.check(username, password);
-		return create(username, password, email(email), (roles != null) ? roles(roles) : Set.of("USER"));
+		return create(username, password, UserFieldPolicy.email(email),
+				(roles != null) ? UserFieldPolicy.roles(roles) : Set.of("USER"));
 	}
 
 	/** Changes only what is given (non-null). */
@@ -98,10 +79,10 @@ public class UserAccounts {
 	public Optional<AppUser> update(String id, String email, Collection<String> roles, Boolean enabled) {
 		return this.users.findById(id).map((user) -> {
 			if (email != null) {
-				user.setEmail(email(email));
+				user.setEmail(UserFieldPolicy.email(email));
 			}
 			if (roles != null) {
-				Set<String> newRoles = roles(roles);
+				Set<String> newRoles = UserFieldPolicy.roles(roles);
 				if (!newRoles.contains(ADMIN_ROLE)) {
 					requireAnotherAdmin(user);
 				}
@@ -166,38 +147,6 @@ public class UserAccounts {
 		if (!another) {
 			throw InvalidUserException.lastAdmin();
 		}
-	}
-
-	private static String email(String email) {
-		if (email == null || email.isBlank()) {
-			return null;
-		}
-		if (email.length() > MAX_EMAIL) {
-			throw InvalidUserException.request("email must be at most " + MAX_EMAIL + " characters");
-		}
-		if (!EMAIL.matcher(email).matches()) {
-			throw InvalidUserException.request("email '" + email + "' is not an email address");
-		}
-		return email;
-	}
-
-	private static Set<String> roles(Collection<String> roles) {
-		Set<String> normalized = new LinkedHashSet<>();
-		for (String role : roles) {
-			String upper = (role != null) ? role.toUpperCase(Locale.ROOT) : "";
-			if (!ROLE.matcher(upper).matches()) {
-				throw InvalidUserException.request("role '" + role + "' must be a letter then letters, digits or '_'");
-			}
-			if (upper.startsWith(ROLE_PREFIX)) {
-				throw InvalidUserException.request("role '" + role + "': write it without the ROLE_ prefix ("
-						+ upper.substring(ROLE_PREFIX.length()) + ")");
-			}
-			normalized.add(upper);
-		}
-		if (normalized.size() > MAX_ROLES) {
-			throw InvalidUserException.request("a user holds at most " + MAX_ROLES + " roles");
-		}
-		return normalized;
 	}
 
 }
