@@ -59,6 +59,17 @@ class PostureTests {
 		}
 
 		@Test
+		void theWarningNamesOnlyThePlainHttpUrisAsADevelopmentSetup() {
+			ClientDetails client = client("web", "client_secret_basic", CODE,
+					List.of("https://shop.example.com/cb", "http://localhost:8080/cb"), true, 900);
+			Finding https = finding(client, "https-redirect-uris");
+			assertThat(https.title()).isEqualTo("Plain http redirect URI");
+			assertThat(https.detail()).startsWith("http://localhost:8080/cb uses http")
+				.contains("fine for development")
+				.doesNotContain("shop.example.com");
+		}
+
+		@Test
 		void exactRedirectMatchingAndNoImplicitAlwaysPass() {
 			ClientDetails client = web(true, "https://shop.example.com/cb");
 			assertThat(finding(client, "exact-redirect-uris").status()).isEqualTo("pass");
@@ -120,6 +131,15 @@ class PostureTests {
 			Finding https = finding(app, "https-redirect-uris");
 			assertThat(https.status()).isEqualTo("pass");
 			assertThat(https.detail()).contains("RFC 8252");
+		}
+
+		@Test
+		void theIpv6LoopbackRedirectPassesAndIsNamed() {
+			ClientDetails app = client("native", "none", CODE, List.of("http://[::1]/callback"), true, 900);
+			Finding https = finding(app, "https-redirect-uris");
+			assertThat(https.status()).isEqualTo("pass");
+			assertThat(https.title()).isEqualTo("Loopback redirect for a native app");
+			assertThat(https.detail()).contains("(http://[::1]/callback)");
 		}
 
 		@Test

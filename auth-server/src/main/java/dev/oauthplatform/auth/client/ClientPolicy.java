@@ -1,11 +1,7 @@
 package dev.oauthplatform.auth.client;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Collection;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
@@ -15,7 +11,9 @@ import static dev.oauthplatform.auth.client.InvalidClientMetadataException.metad
 
 /**
  * The rules of each client type (DESIGN.md's table) and of RFC 9700, checked on every
- * registration and update. Each refusal says what to change.
+ * registration and update. Each refusal says what to change. Here: the client's identity, how it
+ * authenticates, its scopes and whether it has redirect URIs; the grants are checked by
+ * {@link GrantRules}, each redirect URI by {@link RedirectUriRules}, the tokens by {@link TokenRules}.
  */
 final class ClientPolicy {
 
@@ -27,20 +25,7 @@ final class ClientPolicy {
 
 	private static final Set<String> AUTH_METHODS = Set.copyOf(Supported.values(Supported.TOKEN_ENDPOINT_METHODS));
 
-	private static final Set<String> GRANTS = Set.copyOf(Supported.grantTypeValues());
-
-	private static final String IMPLICIT_REFUSED = "The implicit grant is not supported: it puts tokens in the "
-			+ "browser's address bar (RFC 9700 §2.1.2). Use authorization_code with PKCE";
-
-	static final long MIN_TTL_SECONDS = 60;
-
-	static final long MAX_ACCESS_TTL_SECONDS = 24 * 3600;
-
-	static final long MAX_REFRESH_TTL_SECONDS = 365 * 24 * 3600;
-
 	private static final int MAX_SCOPES = 100;
-
-	private static final int MAX_AUDIENCES = 20;
 
 	private ClientPolicy() {
 	}
@@ -49,42 +34,12 @@ final class ClientPolicy {
 		checkClientId(client.getClientId());
 		checkName(client.getClientName());
 		checkAuthMethod(client);
-		checkGrants(client);
+		GrantRules.checkGrants(client);
 		checkRedirectUris(client);
 		checkScopes(client.getScopes());
 		checkPkce(client);
-		checkTokenSettings(client);
-		checkResourceSettings(client);
-	}
-
-	/** RFC 7591 §2.1: only {@code code}, and exactly when the client uses the code grant. */
-	static void checkResponseTypes(Collection<String> responseTypes, Collection<String> grantTypes) {
-		if (responseTypes == null) {
-			return;
-		}
-		for (String responseType : responseTypes) {
-			if (responseType.contains("token")) {
-				throw metadata(IMPLICIT_REFUSED);
-			}
-			if (!"code".equals(responseType)) {
-				throw metadata("response_type '" + responseType + "' is not supported; only 'code' is");
-			}
-		}
-		boolean usesCode = grantTypes.contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
-		if (responseTypes.contains("code") != usesCode) {
-			throw metadata("response_types must be [\"code\"] exactly when grant_types has authorization_code");
-		}
-	}
-
-	static void checkGrantNames(Collection<String> grantTypes) {
-		for (String grant : grantTypes) {
-			if ("implicit".equals(grant)) {
-				throw metadata(IMPLICIT_REFUSED);
-			}
-			if (!GRANTS.contains(grant)) {
-				throw metadata("grant type '" + grant + "' is not supported; use one of " + sorted(GRANTS));
-			}
-		}
+		TokenRules.checkTokenSettings(client);
+		TokenRules.checkResourceSettings(client);
 	}
 
 	private static void checkClientId(String clientId) {
@@ -120,25 +75,6 @@ final class ClientPolicy {
 		}
 	}
 
-	private static void checkGrants(OAuthClient client) {
-		Set<String> grants = client.getGrantTypes();
-		if (grants.isEmpty()) {
-			throw metadata("grant_types must not be empty");
-		}
-		checkGrantNames(grants);
-		Set<String> allowed = client.getClientType()
-			.allowedGrants()
-			.stream()
-			.map(AuthorizationGrantType::getValue)
-			.collect(Collectors.toSet());
-		if (!allowed.containsAll(grants)) {
-			throw metadata(client.getClientType().value() + " clients may use only " + sorted(allowed));
-		}
-		if (grants.equals(Set.of(AuthorizationGrantType.REFRESH_TOKEN.getValue()))) {
-			throw metadata("refresh_token needs a grant that issues refresh tokens beside it");
-		}
-	}
-
 	private static void checkRedirectUris(OAuthClient client) {
 		boolean usesCode = client.getGrantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
 		if (usesCode && client.getRedirectUris().isEmpty()) {
@@ -168,56 +104,6 @@ final class ClientPolicy {
 		if (client.isPublic() && !client.isRequirePkce()) {
 			throw metadata("public clients always use PKCE: require_pkce cannot be false");
 		}
-	}
-
-	private static void checkTokenSettings(OAuthClient client) {
-		if (!Set.of("jwt", "reference").contains(client.getAccessTokenFormat())) {
-			throw metadata("access_token_format must be 'jwt' or 'reference'");
-		}
-		checkTtl("access_token_ttl", client.getAccessTokenTtlSeconds(), MAX_ACCESS_TTL_SECONDS);
-		checkTtl("refresh_token_ttl", client.getRefreshTokenTtlSeconds(), MAX_REFRESH_TTL_SECONDS);
-	}
-
-	/**
-	 * Introspection is for confidential clients only, and audiences are RFC 8707 resource
-	 * indicators: absolute URIs without a fragment.
-	 */
-	private static void checkResourceSettings(OAuthClient client) {
-		if (client.isResourceServer() && client.isPublic()) {
-			throw metadata("resource_server needs a confidential client: introspection authenticates with a secret");
-		}
-		if (client.getAudiences().size() > MAX_AUDIENCES) {
-			throw metadata("at most " + MAX_AUDIENCES + " audiences");
-		}
-		for (String audience : client.getAudiences()) {
-			if (!isResourceIndicator(audience)) {
-				throw metadata("audience '" + audience + "' must be an absolute URI without a fragment (RFC 8707 §2), "
-						+ "at most 2000 characters");
-			}
-		}
-	}
-
-	private static boolean isResourceIndicator(String audience) {
-		if (audience == null) {
-			return false;
-		}
-		try {
-			URI uri = new URI(audience);
-			return audience.length() <= 2000 && uri.isAbsolute() && uri.getRawFragment() == null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
-	}
-
-	private static void checkTtl(String name, long seconds, long max) {
-		if (seconds < MIN_TTL_SECONDS || seconds > max) {
-			throw metadata(name + " must be between " + MIN_TTL_SECONDS + " and " + max + " seconds");
-		}
-	}
-
-	private static String sorted(Collection<String> values) {
-		return values.stream().sorted().collect(Collectors.joining(", "));
 	}
 
 }

@@ -7,19 +7,17 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.oauthplatform.auth.secret.ServerSecrets;
 import dev.oauthplatform.auth.token.Authorizations;
-import dev.oauthplatform.auth.token.TokenProperties;
 
 import static dev.oauthplatform.auth.client.InvalidClientMetadataException.metadata;
 
 /**
- * Registers, changes and deletes clients: applies the type's defaults and {@link ClientPolicy},
- * generates secrets and stores only their hash.
+ * Registers, changes and deletes clients: applies the type's defaults ({@link ClientDefaults}) and
+ * {@link ClientPolicy}, generates secrets and stores only their hash.
  */
 @Service
 public class ClientRegistrar {
@@ -34,17 +32,17 @@ public class ClientRegistrar {
 
 	private final ApplicationEventPublisher events;
 
-	private final TokenProperties tokens;
+	private final ClientDefaults defaults;
 
-	public ClientRegistrar(OAuthClientRepository clients, JpaRegisteredClientRepository registeredClients,
+	ClientRegistrar(OAuthClientRepository clients, JpaRegisteredClientRepository registeredClients,
 			ClientSecretHasher secretHasher, Authorizations authorizations, ApplicationEventPublisher events,
-			TokenProperties tokens) {
+			ClientDefaults defaults) {
 		this.clients = clients;
 		this.registeredClients = registeredClients;
 		this.secretHasher = secretHasher;
 		this.authorizations = authorizations;
 		this.events = events;
-		this.tokens = tokens;
+		this.defaults = defaults;
 	}
 
 	/** The plaintext secret is in the result and nowhere else: the caller shows it once. */
@@ -63,7 +61,7 @@ public class ClientRegistrar {
 		client.setId(UUID.randomUUID().toString());
 		client.setClientId((request.clientId() != null) ? request.clientId() : UUID.randomUUID().toString());
 		client.setClientType(request.clientType());
-		applyMetadata(client, request);
+		this.defaults.apply(client, request);
 		ClientPolicy.check(client);
 		if (this.clients.existsByClientId(client.getClientId())) {
 			throw metadata("client_id '" + client.getClientId() + "' is already registered");
@@ -91,7 +89,7 @@ public class ClientRegistrar {
 						+ ": register a new client instead");
 			}
 			boolean wasPublic = client.isPublic();
-			applyMetadata(client, request);
+			this.defaults.apply(client, request);
 			if (client.isPublic() != wasPublic) {
 				throw metadata("a client cannot change between public and confidential: register a new client");
 			}
@@ -169,49 +167,6 @@ public class ClientRegistrar {
 			this.registeredClients.evictAfterCommit(clientId);
 			return true;
 		}).orElse(false);
-	}
-
-	/** Also used by {@link RegistrationCheck}, which builds the client as registration would without storing it. */
-	void applyMetadata(OAuthClient client, NewClient request) {
-		ClientType type = client.getClientType();
-		String authMethod = (request.authMethod() != null) ? request.authMethod() : type.defaultAuthMethod().getValue();
-		client.setClientName(request.clientName());
-		client.setAuthMethods(new LinkedHashSet<>(Set.of(authMethod)));
-		client.setGrantTypes(grantTypes(request, type));
-		ClientPolicy.checkResponseTypes(request.responseTypes(), client.getGrantTypes());
-		client.setRedirectUris(new LinkedHashSet<>(nullToEmpty(request.redirectUris())));
-		client.setScopes(new LinkedHashSet<>(nullToEmpty(request.scopes())));
-		client.setFirstParty(request.firstParty());
-		client.setResourceServer(request.resourceServer());
-		client.setAudiences(new LinkedHashSet<>(nullToEmpty(request.audiences())));
-		// only a confidential backend may opt out (seed 002's legacy flow): ClientPolicy refuses the rest
-		client.setRequirePkce(request.requirePkce() == null || request.requirePkce());
-		client.setAccessTokenFormat((request.accessTokenFormat() != null) ? request.accessTokenFormat() : "jwt");
-		client.setAccessTokenTtlSeconds(orDefault(request.accessTokenTtlSeconds(),
-				this.tokens.accessTokenTtl().toSeconds()));
-		client.setRefreshTokenTtlSeconds(orDefault(request.refreshTokenTtlSeconds(),
-				this.tokens.refreshTokenTtl().toSeconds()));
-		client.setUpdatedAt(Instant.now());
-	}
-
-	private static Set<String> grantTypes(NewClient request, ClientType type) {
-		Set<String> grants = new LinkedHashSet<>();
-		if (request.grantTypes() != null) {
-			ClientPolicy.checkGrantNames(request.grantTypes());
-			grants.addAll(request.grantTypes());
-		}
-		else {
-			type.defaultGrants().stream().map(AuthorizationGrantType::getValue).sorted().forEach(grants::add);
-		}
-		return grants;
-	}
-
-	private static Set<String> nullToEmpty(Set<String> values) {
-		return (values != null) ? values : Set.of();
-	}
-
-	private static long orDefault(Long value, long fallback) {
-		return (value != null) ? value : fallback;
 	}
 
 	/** A new client's id and, for a confidential client, its secret in plaintext (shown once). */

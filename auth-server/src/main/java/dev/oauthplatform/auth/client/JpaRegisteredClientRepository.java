@@ -1,7 +1,6 @@
 package dev.oauthplatform.auth.client;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -9,14 +8,8 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,9 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.oauthplatform.auth.cluster.ChangeSubscriber;
 import dev.oauthplatform.auth.cluster.ClusterEvents;
-import dev.oauthplatform.auth.token.IntrospectionAccess;
 import dev.oauthplatform.auth.token.TokenProperties;
-import dev.oauthplatform.auth.token.TokenAudiences;
 
 /**
  * The framework's view of our clients. A disabled client is invisible here, so the token endpoint
@@ -50,7 +41,7 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 
 	private final OAuthClientRepository clients;
 
-	private final Duration codeTtl;
+	private final RegisteredClientMapping mapping;
 
 	private final Cache<String, RegisteredClient> byClientId = Caffeine.newBuilder()
 		.expireAfterWrite(CACHE_TTL)
@@ -81,7 +72,7 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 			BrowserOrigins browserOrigins, ClusterEvents cluster) {
 		this.clients = clients;
 		this.browserOrigins = browserOrigins;
-		this.codeTtl = tokens.codeTtl();
+		this.mapping = new RegisteredClientMapping(tokens.codeTtl());
 		this.cluster = cluster;
 		cluster.subscribe(CHANGES, ChangeSubscriber.of(this::evict, this::evictAll));
 	}
@@ -147,7 +138,7 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 		long evictionsBefore = this.evictions.get();
 		RegisteredClient client = lookup.apply(key)
 			.filter(OAuthClient::isEnabled)
-			.map(this::toRegisteredClient)
+			.map(this.mapping::toRegisteredClient)
 			.orElse(null);
 		if (client != null && this.evictions.get() == evictionsBefore) {
 			cache.put(key, client);
@@ -157,48 +148,6 @@ public class JpaRegisteredClientRepository implements RegisteredClientRepository
 			}
 		}
 		return client;
-	}
-
-	RegisteredClient toRegisteredClient(OAuthClient client) {
-		return RegisteredClient.withId(client.getId())
-			.clientId(client.getClientId())
-			.clientName(client.getClientName())
-			.clientIdIssuedAt(client.getClientIdIssuedAt())
-			.clientSecret(ClientSecretHasher.storedForm(client))
-			.clientSecretExpiresAt(client.getClientSecretExpiresAt())
-			.clientAuthenticationMethods((methods) -> client.getAuthMethods()
-				.forEach((method) -> methods.add(new ClientAuthenticationMethod(method))))
-			.authorizationGrantTypes((grants) -> client.getGrantTypes()
-				.forEach((grant) -> grants.add(new AuthorizationGrantType(grant))))
-			.redirectUris((uris) -> uris.addAll(client.getRedirectUris()))
-			.postLogoutRedirectUris((uris) -> uris.addAll(client.getPostLogoutRedirectUris()))
-			.scopes((scopes) -> scopes.addAll(client.getScopes()))
-			.clientSettings(clientSettings(client))
-			.tokenSettings(tokenSettings(client))
-			.build();
-	}
-
-	private ClientSettings clientSettings(OAuthClient client) {
-		return ClientSettings.builder()
-			.requireProofKey(client.isRequirePkce())
-			.requireAuthorizationConsent(!client.isFirstParty())
-			.setting(CLIENT_TYPE_SETTING, client.getClientType())
-			.setting(IntrospectionAccess.RESOURCE_SERVER_SETTING, client.isResourceServer())
-			.setting(TokenAudiences.SETTING, List.copyOf(client.getAudiences()))
-			.build();
-	}
-
-	private TokenSettings tokenSettings(OAuthClient client) {
-		OAuth2TokenFormat format = "reference".equals(client.getAccessTokenFormat()) ? OAuth2TokenFormat.REFERENCE
-				: OAuth2TokenFormat.SELF_CONTAINED;
-		return TokenSettings.builder()
-			.accessTokenFormat(format)
-			.accessTokenTimeToLive(Duration.ofSeconds(client.getAccessTokenTtlSeconds()))
-			.refreshTokenTimeToLive(Duration.ofSeconds(client.getRefreshTokenTtlSeconds()))
-			.authorizationCodeTimeToLive(this.codeTtl)
-			.reuseRefreshTokens(false)
-			.idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
-			.build();
 	}
 
 }

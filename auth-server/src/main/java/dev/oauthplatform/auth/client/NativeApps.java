@@ -1,10 +1,10 @@
 package dev.oauthplatform.auth.client;
 
 import java.net.URI;
-import java.util.Locale;
-import java.util.Set;
 
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+
+import dev.oauthplatform.auth.protocol.Loopback;
 
 /**
  * What the server can know about a native app's identity (RFC 8252 §8.6): a private-use scheme
@@ -12,8 +12,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * either may reach an impostor. Only a claimed https redirect names its receiver.
  */
 public final class NativeApps {
-
-	static final Set<String> LOOPBACK_IPS = Set.of("127.0.0.1", "[::1]");
 
 	private NativeApps() {
 	}
@@ -32,10 +30,10 @@ public final class NativeApps {
 		return uri == null || !isClaimedHttps(uri);
 	}
 
+	/** https to a host other than this device's: a loopback host, by IP literal or by name, names no app. */
 	private static boolean isClaimedHttps(String uri) {
 		URI parsed = URI.create(uri);
-		String host = (parsed.getHost() != null) ? parsed.getHost().toLowerCase(Locale.ROOT) : "";
-		return "https".equalsIgnoreCase(parsed.getScheme()) && !LOOPBACK_IPS.contains(host) && !host.equals("localhost");
+		return "https".equalsIgnoreCase(parsed.getScheme()) && !Loopback.isHost(parsed.getHost());
 	}
 
 }

@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.oauthplatform.auth.protocol.Loopback;
+
 import static dev.oauthplatform.auth.client.InvalidClientMetadataException.redirectUri;
 
 /**
@@ -13,8 +15,6 @@ import static dev.oauthplatform.auth.client.InvalidClientMetadataException.redir
  * for native apps, and native loopback redirects on IP literals, not {@code localhost}.
  */
 final class RedirectUriRules {
-
-	private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
 	private static final Set<String> NEVER = Set.of("javascript", "data", "file", "vbscript", "about", "blob");
 
@@ -70,10 +70,10 @@ final class RedirectUriRules {
 		if (parsed.getRawUserInfo() != null) {
 			throw redirectUri(uri, "user info (user@host) not allowed");
 		}
-		if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT))) {
-			throw redirectUri(uri, "http only for loopback hosts (localhost, 127.0.0.1, [::1]); use https");
+		if (!Loopback.httpsOrLoopbackHttp(scheme, host)) {
+			throw redirectUri(uri, "http only for loopback hosts (" + Loopback.HOSTS_NAMED + "); use https");
 		}
-		if (type == ClientType.NATIVE && scheme.equals("http") && host.equalsIgnoreCase("localhost")) {
+		if (type == ClientType.NATIVE && scheme.equals("http") && !Loopback.isIpLiteral(host)) {
 			// the any-port match is for IP literals only: promising it for localhost would be a lie
 			throw redirectUri(uri, "native apps use 127.0.0.1 or [::1] rather than localhost (RFC 8252 §8.3); "
 					+ "a loopback IP redirect then matches on any port");

@@ -24,12 +24,12 @@ public class RegistrationCheck {
 
 	public static final String POST_LOGOUT_REDIRECT_URIS = "post_logout_redirect_uris";
 
-	private final ClientRegistrar registrar;
+	private final ClientDefaults defaults;
 
 	private final OAuthClientRepository clients;
 
-	RegistrationCheck(ClientRegistrar registrar, OAuthClientRepository clients) {
-		this.registrar = registrar;
+	RegistrationCheck(ClientDefaults defaults, OAuthClientRepository clients) {
+		this.defaults = defaults;
 		this.clients = clients;
 	}
 
@@ -82,7 +82,7 @@ public class RegistrationCheck {
 		OAuthClient client = new OAuthClient();
 		client.setClientId((request.clientId() != null) ? request.clientId() : UUID.randomUUID().toString());
 		client.setClientType(request.clientType());
-		this.registrar.applyMetadata(client, request);
+		this.defaults.apply(client, request);
 		ClientPolicy.check(client);
 		if (request.clientId() != null && this.clients.existsByClientId(request.clientId())) {
 			throw metadata("client_id '" + request.clientId() + "' is already registered");

@@ -4,7 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+
+import dev.oauthplatform.auth.protocol.Loopback;
 
 import static dev.oauthplatform.auth.client.InvalidClientMetadataException.metadata;
 
@@ -13,8 +14,6 @@ import static dev.oauthplatform.auth.client.InvalidClientMetadataException.metad
  * {@code Origin} (lower case, no default port), so that origins compare as strings.
  */
 final class WebOrigin {
-
-	private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
 	private static final int MAX_LENGTH = 300;
 
@@ -58,9 +57,8 @@ final class WebOrigin {
 					+ "(https://app.example.com)");
 		}
 		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		boolean loopback = LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
-		if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-			throw invalid(origin, "https, or http only for loopback hosts (localhost, 127.0.0.1, [::1])");
+		if (!Loopback.httpsOrLoopbackHttp(scheme, uri.getHost())) {
+			throw invalid(origin, "https, or http only for loopback hosts (" + Loopback.HOSTS_NAMED + ")");
 		}
 		return serialize(scheme, uri.getHost(), uri.getPort());
 	}

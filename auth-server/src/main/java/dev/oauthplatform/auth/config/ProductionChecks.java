@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -18,6 +16,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
 
 import dev.oauthplatform.auth.bootstrap.BootstrapProperties;
+import dev.oauthplatform.auth.protocol.Loopback;
 import dev.oauthplatform.auth.secret.ProductionReadinessException;
 import dev.oauthplatform.auth.user.PasswordPolicy;
 
@@ -29,8 +28,6 @@ import dev.oauthplatform.auth.user.PasswordPolicy;
  * (ahead-of-time processing fixes {@code @Profile} at build time).
  */
 class ProductionChecks implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
-
-	private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -101,10 +98,7 @@ class ProductionChecks implements ApplicationListener<ApplicationEnvironmentPrep
 	private static boolean httpsOrLoopback(String issuer) {
 		try {
 			URI uri = URI.create(issuer);
-			String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-			String host = String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT);
-			return (scheme.equals("https") && uri.getHost() != null)
-					|| (scheme.equals("http") && LOOPBACK.contains(host));
+			return Loopback.httpsOrLoopbackHttp(uri.getScheme(), uri.getHost());
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
