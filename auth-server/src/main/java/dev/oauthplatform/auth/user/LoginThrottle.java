@@ -93,7 +93,7 @@ public class LoginThrottle {
 		this.transactions.inOwnTransaction(() -> {
 			Instant now = Instant.now();
 			LoginFailureRows.Locked userAtAddress = this.rows.lock(attempt.userAtAddress());
-			this.rows.delete(attempt.userAtAddress());
+			this.counts.forgetFailures(userAtAddress, now);
 			this.rows.markKnown(attempt.userAtAddress(), now);
 			if (perUserAtAddress().live(userAtAddress.current(), now)) {
 				this.counts.takeBackOne(this.rows.lock(attempt.user()), perUser(), now);

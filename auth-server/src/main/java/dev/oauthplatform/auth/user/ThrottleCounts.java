@@ -36,6 +36,20 @@ final class ThrottleCounts {
 		}
 	}
 
+	/**
+	 * A right password: the key's failures are forgotten and the attempt ends. The row stays while
+	 * other attempts are in progress under it: deleted, they would race to insert it again, and
+	 * lose again whenever another success deleted it meanwhile.
+	 */
+	void forgetFailures(LoginFailureRows.Locked row, Instant now) {
+		int others = Math.max(0, attemptsInProgress(row.current(), now) - 1);
+		if (others == 0) {
+			this.rows.delete(row.key());
+			return;
+		}
+		this.rows.save(row, new LoginFailure(row.key(), 0, now, now, null, others, row.current().lastAttemptAt()));
+	}
+
 	void takeBackOne(LoginFailureRows.Locked row, ThrottleRule rule, Instant now) {
 		if (!rule.live(row.current(), now)) {
 			return;
