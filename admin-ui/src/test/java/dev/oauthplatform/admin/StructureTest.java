@@ -36,4 +36,18 @@ class StructureTest {
 		rule.check(CLASSES);
 	}
 
+	/**
+	 * The root package holds the application class alone, and the {@code (**)} slices leave it out:
+	 * nothing points back up to it.
+	 */
+	@Test
+	void nothingDependsOnTheRootPackage() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.oauthplatform.admin")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.oauthplatform.admin")
+			.check(CLASSES);
+	}
+
 }

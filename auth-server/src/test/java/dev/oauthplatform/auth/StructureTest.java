@@ -60,4 +60,18 @@ class StructureTest {
 			.check(MAIN);
 	}
 
+	/**
+	 * The root package holds the application class alone, and the {@code (**)} slices leave it out:
+	 * nothing points back up to it.
+	 */
+	@Test
+	void nothingDependsOnTheRootPackage() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.oauthplatform.auth")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.oauthplatform.auth")
+			.check(MAIN);
+	}
+
 }

@@ -11,6 +11,8 @@ import dev.oauthplatform.cli.curl.CurlCommand;
 import dev.oauthplatform.cli.login.LoginCommand;
 import dev.oauthplatform.cli.logout.LogoutCommand;
 import dev.oauthplatform.cli.status.StatusCommand;
+import dev.oauthplatform.cli.support.CliException;
+import dev.oauthplatform.cli.support.Printable;
 import dev.oauthplatform.cli.token.TokenCommand;
 
 /** oauthctl: signs a user in at an OAuth 2.0 server, keeps their tokens and hands them out. */

@@ -5,6 +5,9 @@ import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
+import dev.oauthplatform.cli.support.CliException;
+import dev.oauthplatform.cli.support.Printable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a server sends is printed without the characters that drive a terminal. */

@@ -39,4 +39,18 @@ class StructureTest {
 			.check(classes);
 	}
 
+	/**
+	 * The root package holds the application class alone, and the {@code (**)} slices leave it out:
+	 * nothing points back up to it.
+	 */
+	@Test
+	void nothingDependsOnTheRootPackage() {
+		noClasses().that()
+			.resideOutsideOfPackage(BASE)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(BASE)
+			.check(classes);
+	}
+
 }

@@ -74,7 +74,7 @@ public record ClientDetails(String clientId, String clientSecret, Long clientIdI
 	 */
 	public List<String> grantNames() {
 		return this.grantTypes.stream()
-			.map((grant) -> RegistrationForm.DEVICE_CODE.equals(grant) ? "device_code (RFC 8628)" : grant)
+			.map((grant) -> ClientSettings.DEVICE_CODE_GRANT.equals(grant) ? "device_code (RFC 8628)" : grant)
 			.toList();
 	}
 

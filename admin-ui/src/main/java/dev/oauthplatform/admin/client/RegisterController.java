@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.oauthplatform.admin.api.AdminApiException;
 import dev.oauthplatform.admin.api.ServerMetadata;
+import dev.oauthplatform.admin.posture.ClientSettings;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,7 +96,7 @@ class RegisterController {
 
 	/** Whether auth-server's discovery document lists the device grant; not when it cannot be read. */
 	private boolean deviceGrantOffered() {
-		return this.server.grantTypesSupported().orElse(List.of()).contains(RegistrationForm.DEVICE_CODE);
+		return this.server.grantTypesSupported().orElse(List.of()).contains(ClientSettings.DEVICE_CODE_GRANT);
 	}
 
 	/**

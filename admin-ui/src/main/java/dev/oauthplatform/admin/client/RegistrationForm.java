@@ -6,15 +6,14 @@ import java.util.Map;
 
 import org.springframework.web.bind.annotation.BindParam;
 
+import dev.oauthplatform.admin.posture.ClientSettings;
+
 /** Step 2 of the wizard, with the admin API's field names. Unchecked checkboxes arrive as null. */
 record RegistrationForm(@BindParam("client_type") String clientType, @BindParam("client_name") String clientName,
 		@BindParam("client_id") String clientId, @BindParam("redirect_uris") String redirectUris, String scope,
 		@BindParam("first_party") Boolean firstParty, @BindParam("require_pkce") Boolean requirePkce,
 		Boolean confidential, @BindParam("post_logout_redirect_uris") String postLogoutRedirectUris,
 		@BindParam("resource_server") Boolean resourceServer, @BindParam("sign_in") String signIn) {
-
-	/** RFC 8628 §3.4. */
-	static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
 
 	/** How a native app's or a command-line tool's users sign in: in a browser on that device (code + PKCE). */
 	static final String SIGN_IN_BROWSER = "browser";
@@ -79,7 +78,7 @@ record RegistrationForm(@BindParam("client_type") String clientType, @BindParam(
 		}
 		if (deviceCode()) {
 			// no browser flow on the device: no redirect URIs, even if some were typed before choosing
-			metadata.put("grant_types", List.of(DEVICE_CODE, "refresh_token"));
+			metadata.put("grant_types", List.of(ClientSettings.DEVICE_CODE_GRANT, "refresh_token"));
 		}
 		if (type == ClientType.CLI && SIGN_IN_PASSWORD.equals(this.signIn)) {
 			metadata.put("grant_types", List.of("password", "refresh_token"));

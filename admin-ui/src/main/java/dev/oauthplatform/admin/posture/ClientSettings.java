@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface ClientSettings {
 
+	/** The device authorization grant's type (RFC 8628 §3.4), as {@link #hasGrant} and discovery name it. */
+	String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
 	List<String> redirectUris();
 
 	boolean hasGrant(String grantType);

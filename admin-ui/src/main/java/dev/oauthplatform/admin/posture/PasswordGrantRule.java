@@ -8,16 +8,13 @@ final class PasswordGrantRule implements PostureRule {
 
 	static final String ID = "password-grant";
 
-	/** RFC 8628 §3.4. */
-	static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
-
 	@Override
 	public Optional<Finding> check(ClientSettings client, List<String> grantTypesSupported) {
 		if (!client.hasGrant("password")) {
 			return Optional.empty();
 		}
 		// as auth-server's discovery document says; unknown reads as not offered
-		String deviceGrant = grantTypesSupported.contains(DEVICE_CODE) ? ", which auth-server offers"
+		String deviceGrant = grantTypesSupported.contains(ClientSettings.DEVICE_CODE_GRANT) ? ", which auth-server offers"
 				: " when auth-server offers it";
 		return Optional.of(Finding.warn(ID, "Password grant in use",
 				"This tool handles the user's password itself: the password is exposed to the client, and "

@@ -1,19 +1,22 @@
 package dev.oauthplatform.auth.admin;
 
-import java.util.Map;
+import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import dev.oauthplatform.auth.protocol.OAuthErrorResponse;
 
 /**
  * An unknown path or method under {@code /admin/api} answers in the admin API's error shape;
@@ -26,37 +29,37 @@ class UnmatchedAdminRequests {
 	private static final String PREFIX = "/admin/api/";
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, String>> noSuchEndpoint(NoResourceFoundException ex, HttpServletRequest request)
-			throws NoResourceFoundException {
+	void noSuchEndpoint(NoResourceFoundException ex, HttpServletRequest request, HttpServletResponse response)
+			throws NoResourceFoundException, IOException {
 		if (!request.getRequestURI().startsWith(PREFIX)) {
 			throw ex; // rethrowing the same exception hands it on to Boot's default handling
 		}
-		return AdminApiErrors.body(HttpStatus.NOT_FOUND, "not_found", "No such admin API endpoint");
+		OAuthErrorResponse.write(response, HttpStatus.NOT_FOUND, "not_found", "No such admin API endpoint");
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, String>> wrongMethod(HttpRequestMethodNotSupportedException ex,
-			HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
+	void wrongMethod(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
+			HttpServletResponse response) throws HttpRequestMethodNotSupportedException, IOException {
 		if (!request.getRequestURI().startsWith(PREFIX)) {
 			throw ex;
 		}
-		ResponseEntity<Map<String, String>> answer = AdminApiErrors.body(HttpStatus.METHOD_NOT_ALLOWED,
-				"invalid_request", "Method " + ex.getMethod() + " is not allowed here");
-		HttpHeaders headers = new HttpHeaders(answer.getHeaders());
 		if (ex.getSupportedHttpMethods() != null) {
-			headers.setAllow(ex.getSupportedHttpMethods());
+			// as HttpHeaders.setAllow writes it: GET,POST
+			String allowed = StringUtils.collectionToCommaDelimitedString(ex.getSupportedHttpMethods());
+			response.setHeader(HttpHeaders.ALLOW, allowed);
 		}
-		return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
+		OAuthErrorResponse.write(response, HttpStatus.METHOD_NOT_ALLOWED, "invalid_request",
+				"Method " + ex.getMethod() + " is not allowed here");
 	}
 
 	/** A mapping that needs a query parameter, e.g. PUT /admin/api/scopes without {@code ?name=}. */
 	@ExceptionHandler
-	ResponseEntity<Map<String, String>> missingParameter(UnsatisfiedServletRequestParameterException ex,
-			HttpServletRequest request) throws UnsatisfiedServletRequestParameterException {
+	void missingParameter(UnsatisfiedServletRequestParameterException ex, HttpServletRequest request,
+			HttpServletResponse response) throws UnsatisfiedServletRequestParameterException, IOException {
 		if (!request.getRequestURI().startsWith(PREFIX)) {
 			throw ex;
 		}
-		return AdminApiErrors.body(HttpStatus.BAD_REQUEST, "invalid_request",
+		OAuthErrorResponse.write(response, HttpStatus.BAD_REQUEST, "invalid_request",
 				"Missing query parameter: " + String.join(" or ", ex.getParamConditions()));
 	}
 

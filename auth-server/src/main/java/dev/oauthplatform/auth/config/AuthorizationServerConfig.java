@@ -93,15 +93,11 @@ public class AuthorizationServerConfig {
 		return (request) -> userInfo.matches(request) ? resolver.resolve(request) : null;
 	}
 
-	/** First of all filters: every answer carries the id, and every log line of the request, the guards' too. */
-	@Bean
-	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
-		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
-	}
-
-	/** Right inside the request id: what fails further in, the security chain included, meets it on the way out. */
+	/**
+	 * Right inside the request id (module tracing's filter, first of all: every log line of the
+	 * request carries it, the guards' too): what fails further in, the security chain included,
+	 * meets it on the way out.
+	 */
 	@Bean
 	FilterRegistrationBean<DatabaseOutageGuard> databaseOutageGuard() {
 		FilterRegistrationBean<DatabaseOutageGuard> registration = new FilterRegistrationBean<>(

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * framework's generator gives public clients none, but rotation with reuse detection makes them
  * safe for SPAs and native apps (RFC 9700 §4.14.2).
  */
-public final class RefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2RefreshToken> {
+final class RefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2RefreshToken> {
 
 	private final StringKeyGenerator values = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(),
 			32);

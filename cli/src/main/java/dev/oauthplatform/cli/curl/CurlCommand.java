@@ -6,16 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
-import dev.oauthplatform.cli.CliException;
 import dev.oauthplatform.cli.store.Selection;
+import dev.oauthplatform.cli.store.StoredLoginCommand;
 import dev.oauthplatform.cli.store.TokenStore;
+import dev.oauthplatform.cli.support.CliException;
 import dev.oauthplatform.cli.token.FreshTokens;
 
 /**
@@ -24,10 +24,7 @@ import dev.oauthplatform.cli.token.FreshTokens;
  * any user could read it with ps.
  */
 @Command(name = "curl", description = "Run curl with a valid access token in the Authorization header.")
-public final class CurlCommand implements Callable<Integer> {
-
-	@Mixin
-	Selection selection;
+public final class CurlCommand extends StoredLoginCommand {
 
 	@Parameters(index = "0", paramLabel = "URL")
 	String url;
@@ -36,9 +33,8 @@ public final class CurlCommand implements Callable<Integer> {
 	List<String> curlArguments = new ArrayList<>();
 
 	@Override
-	public Integer call() {
-		String token = new FreshTokens(TokenStore.fromEnvironment(), Clock.systemUTC()).accessToken(this.selection)
-			.accessToken();
+	protected int run(TokenStore store, Selection selection, CommandLine commandLine) {
+		String token = new FreshTokens(store, Clock.systemUTC()).accessToken(selection).accessToken();
 		List<String> command = new ArrayList<>(List.of("curl", "-H", "@-", this.url));
 		command.addAll(this.curlArguments);
 		try {

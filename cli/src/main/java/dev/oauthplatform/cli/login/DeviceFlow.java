@@ -10,11 +10,11 @@ import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.device.DeviceCodeGrant;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 
-import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.server.DeviceAuthorization;
 import dev.oauthplatform.cli.server.Endpoints;
 import dev.oauthplatform.cli.server.IssuedTokens;
 import dev.oauthplatform.cli.server.TokenEndpoint;
+import dev.oauthplatform.cli.support.Printable;
 
 /**
  * The device flow (RFC 8628): the person approves in a browser, anywhere, where the server can

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationGrantError;
 
-import dev.oauthplatform.cli.CliException;
 import dev.oauthplatform.cli.server.IssuedTokens;
 import dev.oauthplatform.cli.server.Refused;
+import dev.oauthplatform.cli.support.CliException;
 
 /**
  * RFC 8628 §3.4-3.5: asks the token endpoint, at the pace the server set, whether the person has

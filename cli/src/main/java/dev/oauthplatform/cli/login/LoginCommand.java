@@ -17,7 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.server.Endpoints;
 import dev.oauthplatform.cli.server.IssuedTokens;
 import dev.oauthplatform.cli.server.Revocation;
@@ -26,6 +25,7 @@ import dev.oauthplatform.cli.status.Who;
 import dev.oauthplatform.cli.store.Selection;
 import dev.oauthplatform.cli.store.StoredLogin;
 import dev.oauthplatform.cli.store.TokenStore;
+import dev.oauthplatform.cli.support.Printable;
 
 /** {@code oauthctl login}: signs in by the device flow or the password grant and keeps the tokens. */
 @Command(name = "login", description = "Sign in at an authorization server and keep the tokens.")

@@ -8,7 +8,7 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /**
  * Where the password comes from: the terminal, without echo, or the first line of stdin

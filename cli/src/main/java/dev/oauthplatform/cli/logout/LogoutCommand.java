@@ -2,38 +2,29 @@ package dev.oauthplatform.cli.logout;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-import dev.oauthplatform.cli.CliException;
-import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.server.Revocation;
 import dev.oauthplatform.cli.store.Selection;
 import dev.oauthplatform.cli.store.StoredLogin;
+import dev.oauthplatform.cli.store.StoredLoginCommand;
 import dev.oauthplatform.cli.store.TokenStore;
+import dev.oauthplatform.cli.support.CliException;
+import dev.oauthplatform.cli.support.Printable;
 
 /**
  * {@code oauthctl logout}: revokes the refresh token (RFC 7009), which ends the session at the
  * server, and forgets the tokens; every stored login when none is named.
  */
 @Command(name = "logout", description = "Revoke the session at the server and forget the tokens (all logins when none is named).")
-public final class LogoutCommand implements Callable<Integer> {
-
-	@Mixin
-	Selection selection;
-
-	@Spec
-	CommandSpec spec;
+public final class LogoutCommand extends StoredLoginCommand {
 
 	@Override
-	public Integer call() {
-		TokenStore store = TokenStore.fromEnvironment();
-		List<StoredLogin> logins = this.selection.matching(store);
-		PrintWriter err = this.spec.commandLine().getErr();
+	protected int run(TokenStore store, Selection selection, CommandLine commandLine) {
+		List<StoredLogin> logins = selection.matching(store);
+		PrintWriter err = commandLine.getErr();
 		if (logins.isEmpty()) {
 			err.println("Not logged in: nothing to log out of");
 		}

@@ -10,7 +10,7 @@ import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /** RFC 8628 §3.1-3.2: asks for a device code and the user code a person confirms in a browser. */
 public final class DeviceAuthorization {

@@ -8,7 +8,7 @@ import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /** Where an authorization server takes each request, from its discovery document. */
 public record Endpoints(String issuer, URI token, URI revocation, URI deviceAuthorization) {

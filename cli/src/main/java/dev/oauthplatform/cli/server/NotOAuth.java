@@ -5,7 +5,7 @@ import java.net.URI;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /** An answer that is no OAuth answer at all: a proxy's error page, a web server's 404. */
 final class NotOAuth {

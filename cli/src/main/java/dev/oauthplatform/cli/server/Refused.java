@@ -2,7 +2,7 @@ package dev.oauthplatform.cli.server;
 
 import com.nimbusds.oauth2.sdk.ErrorObject;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /** The server answered with an OAuth error (RFC 6749 §5.2): callers decide by its code. */
 public final class Refused extends CliException {

@@ -9,7 +9,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /**
  * RFC 7009: revokes a refresh token, which ends the session: no new access token comes from it.

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import javax.net.ssl.SSLException;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /** "Cannot reach URL: why", in the words of the network rather than of a Java exception. */
 public final class Unreachable {

@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import dev.oauthplatform.cli.Printable;
 import dev.oauthplatform.cli.store.StoredLogin;
 import dev.oauthplatform.cli.store.TokenStore;
+import dev.oauthplatform.cli.support.Printable;
 
 /** {@code oauthctl status}: one line per stored sign-in. */
 @Command(name = "status", description = "List the stored logins: issuer, client, user, scopes, expiry, refresh token.")

@@ -23,7 +23,7 @@ import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.EnumSet;
 import java.util.Set;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /**
  * Folders (0700) and files (0600) only their owner may read, with that mode from the moment they

@@ -4,7 +4,7 @@ import java.util.List;
 
 import picocli.CommandLine.Option;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /**
  * Which stored sign-in a command is about: --issuer and --client-id, either of which may be left

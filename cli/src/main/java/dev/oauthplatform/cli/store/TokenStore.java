@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 /**
  * The signed-in sessions: one JSON file per issuer and client id under {@code $OAUTHCTL_HOME}

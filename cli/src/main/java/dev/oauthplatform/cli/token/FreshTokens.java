@@ -10,7 +10,6 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 
-import dev.oauthplatform.cli.CliException;
 import dev.oauthplatform.cli.server.IssuedTokens;
 import dev.oauthplatform.cli.server.Refused;
 import dev.oauthplatform.cli.server.Revocation;
@@ -18,6 +17,7 @@ import dev.oauthplatform.cli.server.TokenEndpoint;
 import dev.oauthplatform.cli.store.Selection;
 import dev.oauthplatform.cli.store.StoredLogin;
 import dev.oauthplatform.cli.store.TokenStore;
+import dev.oauthplatform.cli.support.CliException;
 
 /**
  * A valid access token for a stored sign-in, refreshed first when it is (nearly) expired. The

@@ -14,9 +14,9 @@ import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationGrantError;
 import org.junit.jupiter.api.Test;
 
-import dev.oauthplatform.cli.CliException;
 import dev.oauthplatform.cli.server.IssuedTokens;
 import dev.oauthplatform.cli.server.Refused;
+import dev.oauthplatform.cli.support.CliException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

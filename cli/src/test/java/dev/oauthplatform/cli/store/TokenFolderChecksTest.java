@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.oauthplatform.cli.CliException;
+import dev.oauthplatform.cli.support.CliException;
 
 import static dev.oauthplatform.cli.store.TokenStoreTest.login;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,12 +13,12 @@ import com.nimbusds.oauth2.sdk.OAuth2Error;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.oauthplatform.cli.CliException;
 import dev.oauthplatform.cli.server.IssuedTokens;
 import dev.oauthplatform.cli.server.Refused;
 import dev.oauthplatform.cli.store.Selection;
 import dev.oauthplatform.cli.store.StoredLogin;
 import dev.oauthplatform.cli.store.TokenStore;
+import dev.oauthplatform.cli.support.CliException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,7 @@
 package dev.oauthplatform.resource.config;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +20,7 @@ import dev.oauthplatform.resource.token.TokenShapeAuthenticationManager;
  * Bearer tokens only: no session, no cookie, so no CSRF to guard against. Scopes map to
  * {@code SCOPE_*} authorities: {@code notes.read} for reading notes, {@code notes.write} for
  * changing them; {@code /api/me} needs only a valid token. Outside the chain, before it: the
- * {@link RequestIdFilter}.
+ * request id filter of module tracing.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -66,14 +64,6 @@ class SecurityConfig {
 	@Bean
 	static SecurityObservationSettings noSecurityObservations() {
 		return SecurityObservationSettings.noObservations();
-	}
-
-	/** First of all filters: every answer carries the id, the security chain's 401s and 403s included. */
-	@Bean
-	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
-		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
 	}
 
 }

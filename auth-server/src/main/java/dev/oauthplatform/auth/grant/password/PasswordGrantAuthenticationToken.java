@@ -9,7 +9,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import dev.oauthplatform.auth.protocol.Supported;
 
 /** A password grant request: the user's credentials and the scopes asked for. */
-public class PasswordGrantAuthenticationToken extends OAuth2AuthorizationGrantAuthenticationToken {
+class PasswordGrantAuthenticationToken extends OAuth2AuthorizationGrantAuthenticationToken {
 
 	private final String username;
 

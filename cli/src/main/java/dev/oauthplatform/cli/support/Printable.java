@@ -1,4 +1,4 @@
-package dev.oauthplatform.cli;
+package dev.oauthplatform.cli.support;
 
 /**
  * Text from a server (or from a file it could have shaped), made safe to print on a terminal: C0

@@ -1,4 +1,4 @@
-package dev.oauthplatform.cli;
+package dev.oauthplatform.cli.support;
 
 /**
  * A failure the user can act on: its message is the one line oauthctl prints (no stack trace

@@ -1,4 +1,4 @@
-package dev.oauthplatform.admin.config;
+package dev.oauthplatform.tracing;
 
 import java.io.IOException;
 import java.util.Base64;
