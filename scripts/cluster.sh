@@ -123,6 +123,7 @@ frontend auth
 listen stats
   bind 127.0.0.1:$HAPROXY_STATS_PORT
   stats enable
+  stats hide-version
   stats uri /stats
 
 backend auth_servers

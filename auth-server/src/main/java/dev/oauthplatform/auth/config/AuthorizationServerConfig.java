@@ -95,14 +95,14 @@ public class AuthorizationServerConfig {
 
 	/**
 	 * Right inside the request id (module tracing's filter, first of all: every log line of the
-	 * request carries it, the guards' too): what fails further in, the security chain included,
-	 * meets it on the way out.
+	 * request carries it, the guards' too) and the trailing-slash wrapper: what fails further in,
+	 * the security chain included, meets it on the way out.
 	 */
 	@Bean
 	FilterRegistrationBean<DatabaseOutageGuard> databaseOutageGuard() {
 		FilterRegistrationBean<DatabaseOutageGuard> registration = new FilterRegistrationBean<>(
 				new DatabaseOutageGuard());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 
@@ -110,7 +110,7 @@ public class AuthorizationServerConfig {
 	FilterRegistrationBean<ProtocolRequestGuard> protocolRequestGuard(AuthorizationServerSettings endpoints) {
 		FilterRegistrationBean<ProtocolRequestGuard> registration = new FilterRegistrationBean<>(
 				new ProtocolRequestGuard(endpoints));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		return registration;
 	}
 

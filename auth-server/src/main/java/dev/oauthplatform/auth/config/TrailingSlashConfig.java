@@ -17,7 +17,8 @@ public class TrailingSlashConfig {
 	FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
 		FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(
 				UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		// right inside the request id (tracing's RequestIdAutoConfiguration, HIGHEST_PRECEDENCE)
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

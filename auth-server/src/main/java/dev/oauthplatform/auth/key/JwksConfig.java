@@ -45,7 +45,7 @@ public class JwksConfig {
 		FilterRegistrationBean<JwksCacheControl> registration = new FilterRegistrationBean<>(
 				new JwksCacheControl(properties));
 		registration.addUrlPatterns(settings.getJwkSetEndpoint());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		return registration;
 	}
 

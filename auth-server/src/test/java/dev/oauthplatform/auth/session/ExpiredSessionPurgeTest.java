@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import dev.oauthplatform.auth.support.Instances;
 
@@ -29,8 +31,9 @@ class ExpiredSessionPurgeTest {
 
 	@BeforeAll
 	static void startTwoInstances() {
-		a = Instances.start(DATABASE);
-		b = Instances.start(DATABASE);
+		// the schedule off: a minute starting mid-test would take the turn the test gives A
+		a = Instances.start(DATABASE, "--auth.sessions.purge-cron=-");
+		b = Instances.start(DATABASE, "--auth.sessions.purge-cron=-");
 	}
 
 	@AfterAll
@@ -57,6 +60,13 @@ class ExpiredSessionPurgeTest {
 		Timestamp lockUntil = jdbc.queryForObject(
 				"select lock_until from shedlock where name = 'purge-expired-sessions'", Timestamp.class);
 		assertThat(lockUntil.toInstant()).isAfter(Instant.now().plusSeconds(30));
+	}
+
+	/** Spring Session's own cleanup, which every instance would run each minute, is not scheduled. */
+	@Test
+	void springSessionSchedulesNoCleanupOfItsOwn() {
+		JdbcIndexedSessionRepository sessions = a.getBean(JdbcIndexedSessionRepository.class);
+		assertThat(ReflectionTestUtils.getField(sessions, "taskScheduler")).as("its cleanup scheduler").isNull();
 	}
 
 	private static String expiredSession(JdbcTemplate jdbc) {
