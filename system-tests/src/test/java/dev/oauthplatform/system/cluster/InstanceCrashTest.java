@@ -50,7 +50,7 @@ class InstanceCrashTest {
 	/**
 	 * Pass: with 2 threads on client_credentials and 2 following refresh-token chains through
 	 * HAProxy for ~5 s, and instance 1 killed (SIGKILL) 2 s in, at most 4 requests fail: only those
-	 * instance 1 held at the kill (each sent before the kill had finished), at most one per thread, since each thread has one request in flight;
+	 * instance 1 held at the kill (each sent before the SIGKILL was), at most one per thread, since each thread has one request in flight;
 	 * requests HAProxy sends afterwards meet a refused connection and are redispatched to instance 2
 	 * (retry-on conn-failure), and HAProxy stops choosing instance 1 at its next failed checks. Then:
 	 * every refresh token issued before the kill and not in flight at it still refreshes (zero lost
@@ -83,9 +83,12 @@ class InstanceCrashTest {
 
 		Load load = new Load(Cluster.BALANCER, machine, MACHINE_THREADS, cli, chains, false);
 		Load.sleep(2000);
+		// SIGKILL sent from here (not through cluster.sh): the moment it left is known to the millisecond
+		ProcessHandle instance = Cluster.process(1).orElseThrow();
 		long killedAt = load.now();
-		Cluster.stopInstance(1, true);
+		instance.destroyForcibly();
 		long goneAt = load.now();
+		instance.onExit().join();
 		Load.sleep(3000);
 		load.close();
 
