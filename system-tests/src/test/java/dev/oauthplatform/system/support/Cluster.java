@@ -106,6 +106,17 @@ public final class Cluster {
 		}
 	}
 
+	/** {@code true} while instance {@code n}'s port accepts a TCP connection (closed at once). */
+	public static boolean accepts(int n) {
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.connect(new java.net.InetSocketAddress("127.0.0.1", 9000 + n), 100);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	/** {@code true} when instance {@code n} answers 200 on its readiness probe (its management port). */
 	public static boolean ready(int n) {
 		return answers200("http://127.0.0.1:" + (9090 + n) + "/actuator/health/readiness");
