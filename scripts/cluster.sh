@@ -88,7 +88,6 @@ write_haproxy_config() {
 global
   maxconn 4096
   log stdout format raw local0 info
-  stats socket $DIR/haproxy.sock mode 600 level admin
 
 defaults
   mode http

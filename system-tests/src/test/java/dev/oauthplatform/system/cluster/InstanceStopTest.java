@@ -79,7 +79,7 @@ class InstanceStopTest {
 			}
 		});
 		watcher.start();
-		Cluster.stopInstance(2, false);
+		Cluster.stopInstance(2);
 		long exitedAt = load.now();
 		stopping.set(false);
 		Load.sleep(1000);

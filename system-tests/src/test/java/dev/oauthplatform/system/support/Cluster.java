@@ -2,6 +2,8 @@ package dev.oauthplatform.system.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.restassured.RestAssured;
@@ -80,14 +83,9 @@ public final class Cluster {
 		return new Admin(server, ADMIN_PASSWORD);
 	}
 
-	/** SIGTERM (or, with {@code kill}, SIGKILL: a crash) of instance {@code n}; returns once it has exited. */
-	public static void stopInstance(int n, boolean kill) {
-		if (kill) {
-			script("stop-instance", String.valueOf(n), "--kill");
-		}
-		else {
-			script("stop-instance", String.valueOf(n));
-		}
+	/** SIGTERM of instance {@code n}; returns once it has exited. */
+	public static void stopInstance(int n) {
+		script("stop-instance", String.valueOf(n));
 	}
 
 	/** Starts instance {@code n} again; returns once it is ready and HAProxy routes to it. */
@@ -96,7 +94,7 @@ public final class Cluster {
 	}
 
 	/** The process of instance {@code n} as cluster.sh started it (its pid file); empty once it has exited. */
-	public static java.util.Optional<ProcessHandle> process(int n) {
+	public static Optional<ProcessHandle> process(int n) {
 		try {
 			long pid = Long.parseLong(Files.readString(ROOT.resolve("data/cluster/auth-" + n + ".pid")).strip());
 			return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
@@ -108,8 +106,8 @@ public final class Cluster {
 
 	/** {@code true} while instance {@code n}'s port accepts a TCP connection (closed at once). */
 	public static boolean accepts(int n) {
-		try (java.net.Socket socket = new java.net.Socket()) {
-			socket.connect(new java.net.InetSocketAddress("127.0.0.1", 9000 + n), 100);
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", 9000 + n), 100);
 			return true;
 		}
 		catch (IOException ex) {
